@@ -1,0 +1,49 @@
+# Two commands set everything up on a fresh machine: `make book` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: book test serve lab generate check clean venv
+
+# The virtualenv is remade when the requirements change.
+$(BIN)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+venv: $(BIN)/.installed
+
+## make book: create .venv, install, check and generate the course, build the book into _build/html
+book: $(BIN)/.installed
+	$(BIN)/patientcourse build
+
+## make test: install what the tests need and run the whole suite
+test: $(BIN)/.installed-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make serve: preview the built book on http://$(HOST):$(PORT)/
+serve: $(BIN)/.installed
+	@test -f _build/html/index.html || $(MAKE) book
+	@echo "Serving the book at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(BIN)/python -m http.server --bind $(HOST) --directory _build/html $(PORT)
+
+## make lab: open JupyterLab on the quiz notebooks
+lab: $(BIN)/.installed
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+generate: $(BIN)/.installed
+	$(BIN)/patientcourse generate
+
+check: $(BIN)/.installed
+	$(BIN)/patientcourse check
+
+clean:
+	rm -rf _build

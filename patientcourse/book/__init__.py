@@ -1,0 +1,1 @@
+"""Notebooks → HTML: execute (cached, in parallel), then Jupyter Book, then publish atomically."""

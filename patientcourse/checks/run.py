@@ -1,0 +1,97 @@
+"""Run every rule over a course and collect one report."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..structure import Chapter, Course
+from .coverage import COVERAGE_RULES
+from .findings import SEVERITIES, Finding
+from .readability import Readability, check_readability
+from .rendered import rendered_rules, source_html_rules
+from .structure import CHAPTER_RULES, review_dates
+from .thresholds import Thresholds, load_thresholds
+
+REPORT_SCHEMA, REPORT_VERSION = "patientcourse.check", 1
+
+
+@dataclass
+class ChapterReport:
+    chapter: Chapter
+    readability: Readability
+    findings: list[Finding]
+
+    def count(self, severity: str) -> int:
+        return sum(f.severity == severity for f in self.findings)
+
+
+@dataclass
+class CheckReport:
+    course: Course
+    thresholds: Thresholds
+    today: dt.date | None
+    chapters: list[ChapterReport]
+    course_findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.course_findings + [f for c in self.chapters for f in c.findings]
+
+    def count(self, severity: str) -> int:
+        return sum(f.severity == severity for f in self.findings)
+
+    @property
+    def passed(self) -> bool:
+        return self.count("error") == 0
+
+    def to_json(self) -> dict:
+        return {
+            "schema": REPORT_SCHEMA, "version": REPORT_VERSION,
+            "course": self.course.id,
+            "today": self.today.isoformat() if self.today else None,
+            "passed": self.passed,
+            "summary": {s: self.count(s) for s in SEVERITIES},
+            "thresholds": self.thresholds.model_dump(mode="json"),
+            "findings": [f.to_json() for f in self.course_findings],
+            "chapters": [{
+                "id": c.chapter.id, "title": c.chapter.title, "file": c.chapter.file,
+                "readability": c.readability.to_json(),
+                "summary": {s: c.count(s) for s in SEVERITIES},
+                "findings": [f.to_json() for f in c.findings],
+            } for c in self.chapters],
+        }
+
+
+def _apply_overrides(findings: list[Finding], t: Thresholds) -> list[Finding]:
+    out = []
+    for finding in findings:
+        override = t.severity.get(finding.rule)
+        if override == "off":
+            continue
+        out.append(finding.with_severity(override) if override else finding)
+    return out
+
+
+def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
+                  notebooks_dir: Path | None) -> ChapterReport:
+    readability, findings = check_readability(chapter, t)
+    for rule in CHAPTER_RULES + COVERAGE_RULES:
+        findings += rule(course, chapter, t)
+    if notebooks_dir is not None:
+        findings += rendered_rules(course, chapter, notebooks_dir)
+    if notebooks_dir is None or not (notebooks_dir / f"{chapter.id}.ipynb").is_file():
+        findings += source_html_rules(course, chapter)
+    return ChapterReport(chapter, readability, _apply_overrides(findings, t))
+
+
+def run_checks(course: Course, *, today: dt.date | None, notebooks_dir: Path | None,
+               thresholds: Thresholds | None = None) -> CheckReport:
+    """Check a loaded course.
+
+    ``today`` drives the review-date rule (None skips it, for output that must not change
+    from day to day); ``notebooks_dir`` holds the generated chapter notebooks (None skips the
+    rules that read them). Raises ``CourseError`` if the ``checks:`` thresholds are invalid."""
+    t = thresholds or load_thresholds(course)
+    chapters = [check_chapter(course, c, t, notebooks_dir) for c in course.chapters]
+    return CheckReport(course, t, today, chapters, _apply_overrides(review_dates(course, t, today), t))

@@ -1,0 +1,54 @@
+"""``patientcourse export``: chapters' quizzes for an LMS (Canvas QTI zip, or Moodle GIFT)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import typer
+from text2qti.err import Text2qtiError
+
+from ..instructor.export_gift import export_gift
+from ..instructor.export_qti import export_qti
+from .common import COURSE_OPTION, EXIT_BAD_INPUT, console, load_or_exit
+
+
+def export(fmt: str = typer.Option(..., "--format", help="qti (Canvas, a .zip) or gift (Moodle, text)."),
+           out: Path = typer.Option(..., "--out", help="The file to write."),
+           chapters: str | None = typer.Option(None, "--chapters", help="Comma-separated chapter ids "
+                                               "or numbers (default: all)."),
+           course: Path = COURSE_OPTION,
+           ) -> None:
+    """Export quiz questions, answers and feedback for an LMS. The export holds the answer key:
+    give it to the LMS, not to learners."""
+    model = load_or_exit(course)
+    try:
+        if chapters:
+            model = model.subset([c.strip() for c in chapters.split(",") if c.strip()])
+        title = f"{model.meta.title}: " + ", ".join(c.title for c in model.chapters)
+        if fmt == "qti":
+            data, report = export_qti(model, title)
+        elif fmt == "gift":
+            text, report = export_gift(model, title)
+            data = text.encode("utf-8")
+        else:
+            raise ValueError(f"--format must be qti or gift, not {fmt!r}.")
+    except (KeyError, ValueError, Text2qtiError) as err:
+        console.print(str(err.args[0] if err.args else err), style="red", markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    _write_atomically(out, data)
+    for line in report.summary():
+        console.print(line, markup=False, soft_wrap=True)
+    console.print(f"Wrote {out} ({len(data):,} bytes).", markup=False, soft_wrap=True)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, path)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(export)

@@ -1,0 +1,23 @@
+"""``patientcourse generate``: write notebooks, ``_toc.yml`` and book pages from the source."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..render.project import render_project, write_files
+from .common import COURSE_OPTION, console, load_or_exit
+
+
+def generate(course: Path = COURSE_OPTION,
+             project: Path = typer.Option(Path("."), "--project", help="Where notebooks/, book/ and _toc.yml go.")
+             ) -> None:
+    """Generate the book's inputs (no execution, no HTML). Writes only files that changed."""
+    model = load_or_exit(course)
+    changed = write_files(render_project(model), project)
+    console.print(f"Generated {len(model.chapters)} chapter notebooks, _toc.yml and book pages "
+                  f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed).")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(generate)

@@ -1,0 +1,98 @@
+"""Course → one chapter notebook per chapter (``notebooks/NN-slug.ipynb``), without outputs.
+
+A notebook is a list of cells made by small, separate steps (header, objectives, sections
+with their widgets, key points, help box, quiz, footer), so another product can reuse or
+drop a step. Output is byte-for-byte deterministic: same course, same bytes.
+"""
+from __future__ import annotations
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from ..structure import Chapter, Course
+
+NOTEBOOK_DIR = "notebooks"
+# The book hides the Python that draws a quiz or widget; learners in Jupyter still see it.
+HIDE_CODE = {"tags": ["remove-input"]}
+
+
+def notebook_path(chapter: Chapter) -> str:
+    return f"{NOTEBOOK_DIR}/{chapter.id}.ipynb"
+
+
+def render_notebook(course: Course, chapter: Chapter) -> bytes:
+    cells: list[tuple[str, str]] = []  # (kind, source)
+    for step in (header, objectives, sections, key_points, help_box, quiz, footer):
+        cells.extend(step(course, chapter))
+    nb = new_notebook(metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"},
+        "patientcourse": {"course": course.id, "chapter": chapter.id,
+                          "generated_from": f"course/chapters/{chapter.id}.md"},
+    })
+    for n, (kind, source) in enumerate(cells):
+        cell_id = f"{chapter.slug}-{n:02d}"
+        if kind == "code":
+            nb.cells.append(new_code_cell(source, id=cell_id, metadata=dict(HIDE_CODE)))
+        else:
+            nb.cells.append(new_markdown_cell(source, id=cell_id))
+    nbformat.validate(nb)
+    return (nbformat.writes(nb) + "\n").encode("utf-8")
+
+
+def _md(*blocks: str) -> tuple[str, str]:
+    return ("markdown", "\n\n".join(b for b in blocks if b))
+
+
+def _bullets(items: list[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def about_box(course: Course) -> str:
+    """Where the content comes from and the disclaimer: shown on every page."""
+    meta = course.meta
+    return (":::{admonition} About this page\n:class: note pc-about\n"
+            f"{meta.source.credit} Last reviewed {meta.last_reviewed:%B} {meta.last_reviewed.day}, "
+            f"{meta.last_reviewed.year}.\n\n**Disclaimer:** {meta.disclaimer}\n:::")
+
+
+def header(course: Course, chapter: Chapter):
+    yield _md(f"({chapter.slug})=\n# {chapter.number}. {chapter.title}",
+              f":::{{admonition}} Main message\n:class: tip pc-main-message\n{chapter.meta.main_message}\n:::",
+              about_box(course))
+
+
+def objectives(course: Course, chapter: Chapter):
+    yield _md("## What you will learn", "After this chapter you will be able to:",
+              _bullets([o.text for o in chapter.meta.objectives]))
+
+
+def sections(course: Course, chapter: Chapter):
+    for section in chapter.sections:
+        yield _md(f"({chapter.label(section.id)})=\n## {section.title}", section.body)
+        for widget in chapter.widgets:
+            if widget.after == section.id:
+                yield ("code", "from patientcourse.live import chapter_widget\n"
+                               f"chapter_widget({chapter.id!r}, {widget.kind!r})")
+
+
+def key_points(course: Course, chapter: Chapter):
+    yield _md("## Key points", _bullets(chapter.meta.key_points))
+
+
+def help_box(course: Course, chapter: Chapter):
+    if chapter.meta.when_to_get_help:
+        yield _md(":::{admonition} When to get help\n:class: warning pc-get-help\n"
+                  + _bullets(chapter.meta.when_to_get_help) + "\n:::")
+
+
+def quiz(course: Course, chapter: Chapter):
+    yield _md(f"({chapter.slug}-quiz)=\n## {chapter.quiz.title}",
+              "Answer the questions below. Each answer tells you why it is right or wrong. "
+              "In the online book your answers stay in this browser; in Jupyter, run the cell below.")
+    yield ("code", f"from patientcourse.live import chapter_quiz\nchapter_quiz({chapter.id!r})")
+
+
+def footer(course: Course, chapter: Chapter):
+    yield _md("---", f"*{course.meta.source.credit} See [Sources](../book/sources.md) "
+              "and the [Glossary](../book/glossary.md).*")

@@ -1,0 +1,74 @@
+"""Course → every generated file of a book project, then written atomically.
+
+``render_project`` is pure (course in, ``{relative path: bytes}`` out), so a source error
+stops before anything touches the disk, and tests can compare bytes without writing.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from ..structure import Course
+from .bundle import bundle, bundle_bytes
+from .notebooks import NOTEBOOK_DIR, notebook_path, render_notebook
+from .pages import glossary_page, landing_page, progress_page, sources_page
+from .report_page import report_page
+from .toc import render_toc
+
+BUNDLE_PATH = f"{NOTEBOOK_DIR}/course.json"
+
+
+def render_project(course: Course, *, mode: str = "practice", assignment: dict | None = None,
+                   instructor_pages: bool = True) -> dict[str, bytes]:
+    files = {notebook_path(c): render_notebook(course, c) for c in course.chapters}
+    files[BUNDLE_PATH] = bundle_bytes(bundle(course, mode=mode, assignment=assignment))
+    files["_toc.yml"] = render_toc(course, instructor_pages=instructor_pages)
+    pages = {"index": landing_page, "glossary": glossary_page, "sources": sources_page,
+             "progress": progress_page}
+    if instructor_pages:
+        pages["report"] = report_page
+    for name, render in pages.items():
+        files[f"book/{name}.md"] = (render(course).rstrip("\n") + "\n").encode("utf-8")
+    return files
+
+
+def write_files(files: dict[str, bytes], dest: Path) -> list[str]:
+    """Write each file via a temporary file and ``os.replace``, so a reader never sees half a
+    file; leave files whose bytes are unchanged alone (their mtimes drive incremental builds).
+    Then remove generated notebooks of chapters that no longer exist. Returns changed paths."""
+    changed = []
+    for rel, data in sorted(files.items()):
+        target = dest / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        changed.append(rel)
+    changed += _remove_stale_notebooks(files, dest)
+    return changed
+
+
+def _remove_stale_notebooks(files: dict[str, bytes], dest: Path) -> list[str]:
+    removed = []
+    for path in sorted((dest / NOTEBOOK_DIR).glob("*.ipynb")):
+        rel = f"{NOTEBOOK_DIR}/{path.name}"
+        if rel in files:
+            continue
+        try:  # only ever delete what we generated: a learner's own notebook stays
+            generated = "patientcourse" in nbformat.read(path, as_version=4).metadata
+        except Exception:
+            generated = False
+        if generated:
+            path.unlink()
+            removed.append(rel)
+    return removed

@@ -1,0 +1,424 @@
+/* patientcourse.js: the one shared runtime of a patientcourse book. No dependencies.
+ *
+ * - Quizzes: every [data-pc-quiz] written by patientcourse/live/quiz_html.py gets working
+ *   Check / Try again / Start again buttons, feedback in words, and a running score.
+ *   Answers are checked exactly as patientcourse/structure/quiz.py scores them, and stored in
+ *   the same JSON encoding, so the book and the notebook record identical answers.
+ * - Progress: localStorage key "patientcourse:<course>:<chapter>" holds the chapter's part of
+ *   the results file ({"answers": {qid: {answer, answered_at, attempts}}}) plus "score" and
+ *   "questions" for the progress page. If storage throws, answers live in memory instead.
+ * - "My progress" page: [data-pc-progress] lists every chapter, resets, and downloads the
+ *   results file (docs/architecture.md, "Results file").
+ * - window.PatientCourse = {store, announce, score, ...} for pc-widgets.js.
+ */
+(function () {
+  'use strict';
+
+  var PREFIX = 'patientcourse:';
+  var INVALID = 'No answer was given in a form this question accepts.';
+
+  /* ---- storage that never throws ---------------------------------------------------- */
+  var memory = {};
+  function local() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+  var store = {
+    /* false once any storage call failed: answers then last only while the page is open */
+    persistent: true,
+    get: function (key) {
+      var raw = null;
+      try { raw = local().getItem(key); } catch (e) { store.persistent = false; }
+      if (raw === null || raw === undefined) raw = memory.hasOwnProperty(key) ? memory[key] : null;
+      try { return raw === null ? null : JSON.parse(raw); } catch (e) { return null; }
+    },
+    set: function (key, value) {
+      memory[key] = JSON.stringify(value);
+      try { local().setItem(key, memory[key]); return true; } catch (e) { store.persistent = false; return false; }
+    },
+    remove: function (key) {
+      delete memory[key];
+      try { local().removeItem(key); } catch (e) { store.persistent = false; }
+    }
+  };
+
+  function chapterKey(course, chapter) { return PREFIX + course + ':' + chapter; }
+  function learnerKey(course) { return PREFIX + course + ':learner'; }
+  function now() { return new Date().toISOString().replace(/\.\d+Z$/, 'Z'); }
+
+  /* Write text (or nodes) into a live region; screen readers read the change. */
+  function announce(region, content) {
+    region.textContent = '';
+    [].concat(content).forEach(function (part) {
+      region.appendChild(typeof part === 'string' ? document.createTextNode(part) : part);
+    });
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === 'text') node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+
+  /* ---- scoring: a copy of Question.score in structure/quiz.py ------------------------ */
+  function result(score, feedback) { return {score: score, feedback: feedback}; }
+  function isText(x) { return typeof x === 'string'; }
+
+  var scorers = {
+    single: function (key, a) {
+      var o = isText(a) && key.options.filter(function (opt) { return opt.id === a; })[0];
+      return o ? result(o.correct ? 1 : 0, [o.feedback]) : result(0, [INVALID]);
+    },
+    multiple: function (key, a) {
+      if (!Array.isArray(a) || !a.every(isText)) return result(0, [INVALID]);
+      var chosen = key.options.filter(function (o) { return a.indexOf(o.id) >= 0; });
+      var unique = a.filter(function (x, i) { return a.indexOf(x) === i; });
+      if (chosen.length !== unique.length) return result(0, [INVALID]);
+      var right = key.options.filter(function (o) { return o.correct; }).length;
+      var hits = chosen.filter(function (o) { return o.correct; }).length;
+      // Partial credit: each right pick earns a share, each wrong pick takes one back.
+      var score = Math.max(0, (hits - (chosen.length - hits)) / right);
+      return result(score, chosen.map(function (o) { return o.feedback; }));
+    },
+    truefalse: function (key, a) {
+      if (typeof a !== 'boolean') return result(0, [INVALID]);
+      return result(a === key.answer ? 1 : 0, [a ? key.if_true : key.if_false]);
+    },
+    matching: function (key, a) {
+      if (!a || typeof a !== 'object' || Array.isArray(a)) return result(0, [INVALID]);
+      var items = key.pairs.map(function (p) { return p.item; });
+      var matches = key.pairs.map(function (p) { return p.match; });
+      var keys = Object.keys(a);
+      var ok = keys.length === items.length && keys.every(function (k) {
+        return items.indexOf(k) >= 0 && matches.indexOf(a[k]) >= 0;
+      });
+      if (!ok) return result(0, [INVALID]);
+      var wrong = key.pairs.filter(function (p) { return a[p.item] !== p.match; })
+        .map(function (p) { return p.feedback; });
+      return result((items.length - wrong.length) / items.length, wrong.length ? wrong : ['All matches are right.']);
+    },
+    ordering: function (key, a) {
+      var ids = key.steps.map(function (s) { return s.id; });
+      if (!Array.isArray(a) || a.slice().sort().join('\n') !== ids.slice().sort().join('\n')) {
+        return result(0, [INVALID]);
+      }
+      var wrong = key.steps.filter(function (s, i) { return a[i] !== s.id; });
+      return result((ids.length - wrong.length) / ids.length,
+        wrong.length ? wrong.map(function (s) { return s.feedback; }) : ['The order is right.']);
+    },
+    numeric: function (key, a) {
+      if (typeof a !== 'number' || !isFinite(a)) return result(0, [INVALID]);
+      // A hair of slack so 19.9 with tolerance 0.1 around 20 is not lost to float rounding.
+      var ok = Math.abs(a - key.answer) <= key.tolerance + 1e-9;
+      return result(ok ? 1 : 0, [ok ? key.if_correct : key.if_wrong]);
+    }
+  };
+  function score(type, key, answer) { return scorers[type](key, answer); }
+
+  function verdict(s) {
+    if (s >= 1 - 1e-9) return 'Correct.';
+    if (s <= 1e-9) return 'Not correct.';
+    return 'Partly correct: ' + Math.round(s * 100) + '% of the marks.';
+  }
+
+  /* ---- reading and writing the inputs of one question ------------------------------ */
+  function inputs(fs, selector) { return [].slice.call(fs.querySelectorAll(selector)); }
+
+  function parseNumber(text) {
+    var value = Number(text.trim().replace(',', '.'));
+    return text.trim() && isFinite(value) ? value : null;
+  }
+
+  /* Returns {answer: ...} or {problem: 'what to do'}. */
+  function readAnswer(fs, type) {
+    var picked;
+    if (type === 'single' || type === 'truefalse') {
+      picked = inputs(fs, 'input[type=radio]').filter(function (i) { return i.checked; })[0];
+      if (!picked) return {problem: 'Choose an answer.'};
+      return {answer: type === 'truefalse' ? picked.value === 'true' : picked.value};
+    }
+    if (type === 'multiple') {
+      picked = inputs(fs, 'input[type=checkbox]').filter(function (i) { return i.checked; });
+      if (!picked.length) return {problem: 'Choose at least one answer.'};
+      return {answer: picked.map(function (i) { return i.value; })};
+    }
+    if (type === 'matching') {
+      var pairs = {}, missing = false;
+      inputs(fs, '[data-pc-item]').forEach(function (row) {
+        var value = row.querySelector('select').value;
+        if (!value) missing = true;
+        pairs[row.getAttribute('data-pc-item')] = value;
+      });
+      return missing ? {problem: 'Choose a match for every item.'} : {answer: pairs};
+    }
+    if (type === 'ordering') {
+      var rows = inputs(fs, '[data-pc-step]');
+      var places = rows.map(function (row) { return row.querySelector('select').value; });
+      var distinct = places.filter(function (p, i) { return p && places.indexOf(p) === i; });
+      if (distinct.length !== rows.length) {
+        return {problem: 'Give each step a different place, from 1 to ' + rows.length + '.'};
+      }
+      return {answer: rows.map(function (row, i) { return {id: row.getAttribute('data-pc-step'), at: +places[i]}; })
+        .sort(function (x, y) { return x.at - y.at; }).map(function (s) { return s.id; })};
+    }
+    var number = parseNumber(fs.querySelector('input[type=text]').value);
+    return number === null ? {problem: 'Type a number, for example 20.'} : {answer: number};
+  }
+
+  function writeAnswer(fs, type, answer) {
+    if (type === 'single' || type === 'truefalse' || type === 'multiple') {
+      inputs(fs, 'input').forEach(function (i) {
+        var value = type === 'truefalse' ? i.value === 'true' : i.value;
+        i.checked = Array.isArray(answer) ? answer.indexOf(value) >= 0 : answer === value;
+      });
+    } else if (type === 'matching') {
+      inputs(fs, '[data-pc-item]').forEach(function (row) {
+        row.querySelector('select').value = (answer || {})[row.getAttribute('data-pc-item')] || '';
+      });
+    } else if (type === 'ordering') {
+      inputs(fs, '[data-pc-step]').forEach(function (row) {
+        var at = (answer || []).indexOf(row.getAttribute('data-pc-step'));
+        row.querySelector('select').value = at >= 0 ? String(at + 1) : '';
+      });
+    } else {
+      fs.querySelector('input[type=text]').value = answer === null || answer === undefined ? '' : String(answer);
+    }
+  }
+
+  /* ---- one quiz ----------------------------------------------------------------------- */
+  function setupQuiz(quiz) {
+    var course = quiz.getAttribute('data-pc-course');
+    var chapter = quiz.getAttribute('data-pc-chapter');
+    var practice = quiz.getAttribute('data-pc-mode') !== 'assessment';
+    var key = chapterKey(course, chapter);
+    var questions = inputs(quiz, 'fieldset[data-pc-question]');
+    var scores = {};
+    var scoreLine = quiz.querySelector('[data-pc-score]');
+    var resetButton = quiz.querySelector('[data-pc-reset]');
+
+    function record() {
+      var saved = store.get(key);
+      return saved && saved.answers ? saved : {answers: {}};
+    }
+
+    function save(rec) {
+      var points = 0;
+      Object.keys(scores).forEach(function (q) { points += scores[q]; });
+      rec.score = practice ? points : null;
+      rec.questions = questions.length;
+      return store.set(key, rec);
+    }
+
+    function updateScore(extra) {
+      var answered = Object.keys(record().answers).length;
+      var total = questions.length;
+      var points = 0;
+      Object.keys(scores).forEach(function (q) { points += scores[q]; });
+      var line = (practice ? 'Score: ' + (Math.round(points * 100) / 100) + ' of ' + total + ' points. ' : '') +
+        'Answered: ' + answered + ' of ' + total + ' questions.';
+      if (!store.persistent) line += ' This browser cannot keep your answers: they will be lost when you leave the page.';
+      announce(scoreLine, extra ? line + ' ' + extra : line);
+      resetButton.hidden = answered === 0;
+    }
+
+    function show(fs, answer, attempts) {
+      var status = fs.querySelector('[role=status]');
+      var id = fs.getAttribute('data-pc-question');
+      fs.querySelector('[data-pc-retry]').hidden = false;
+      if (!practice) {
+        announce(status, el('p', {}, [el('strong', {text: 'Answer saved'}), document.createTextNode(' (attempt ' + attempts + ').')]));
+        return;
+      }
+      var answerKey = JSON.parse(fs.getAttribute('data-pc-key'));
+      var scored = score(fs.getAttribute('data-pc-type'), answerKey, answer);
+      scores[id] = scored.score;
+      fs.setAttribute('data-pc-result', scored.score >= 1 - 1e-9 ? 'correct' : scored.score <= 1e-9 ? 'wrong' : 'partial');
+      announce(status, [
+        el('p', {}, [el('strong', {text: verdict(scored.score)})]),
+        el('ul', {}, scored.feedback.map(function (line) { return el('li', {text: line}); })),
+        el('p', {}, [el('strong', {text: 'Why: '}), document.createTextNode(answerKey.explanation)])
+      ]);
+    }
+
+    function clear(fs) {
+      writeAnswer(fs, fs.getAttribute('data-pc-type'), null);
+      announce(fs.querySelector('[role=status]'), '');
+      fs.removeAttribute('data-pc-result');
+      fs.querySelector('[data-pc-retry]').hidden = true;
+    }
+
+    function check(fs) {
+      var type = fs.getAttribute('data-pc-type');
+      var id = fs.getAttribute('data-pc-question');
+      var read = readAnswer(fs, type);
+      if (read.problem) {
+        announce(fs.querySelector('[role=status]'), el('p', {}, [el('strong', {text: read.problem})]));
+        return;
+      }
+      var rec = record();
+      var previous = rec.answers[id] || {attempts: 0};
+      rec.answers[id] = {answer: read.answer, answered_at: now(), attempts: (previous.attempts || 0) + 1};
+      show(fs, read.answer, rec.answers[id].attempts);
+      save(rec);
+      updateScore();
+    }
+
+    questions.forEach(function (fs) {
+      var checkButton = fs.querySelector('[data-pc-check]');
+      var details = fs.querySelector('details.pc-answer');
+      // With the script, feedback and the explanation come after a Check; the disclosure
+      // is for readers without JavaScript.
+      if (details) details.hidden = true;
+      checkButton.hidden = false;
+      checkButton.addEventListener('click', function () { check(fs); });
+      fs.querySelector('[data-pc-retry]').addEventListener('click', function () {
+        clear(fs);
+        var first = fs.querySelector('input, select');
+        if (first) first.focus();
+      });
+      // Enter in the number field checks, as it would submit a form.
+      inputs(fs, 'input[type=text]').forEach(function (input) {
+        input.addEventListener('keydown', function (event) {
+          if (event.key === 'Enter') { event.preventDefault(); check(fs); }
+        });
+      });
+    });
+
+    resetButton.addEventListener('click', function () {
+      store.remove(key);
+      scores = {};
+      questions.forEach(clear);
+      updateScore('Your answers to this quiz were cleared.');
+      var first = quiz.querySelector('input, select');
+      if (first) first.focus();
+    });
+
+    // Restore what this browser remembers.
+    var saved = record();
+    questions.forEach(function (fs) {
+      var entry = saved.answers[fs.getAttribute('data-pc-question')];
+      if (!entry) return;
+      writeAnswer(fs, fs.getAttribute('data-pc-type'), entry.answer);
+      show(fs, entry.answer, entry.attempts || 1);
+    });
+    updateScore();
+  }
+
+  /* ---- the results file --------------------------------------------------------------- */
+  function results(course, chapterIds) {
+    var chapters = {};
+    chapterIds.forEach(function (id) {
+      var rec = store.get(chapterKey(course, id));
+      if (rec && rec.answers && Object.keys(rec.answers).length) chapters[id] = {answers: rec.answers};
+    });
+    var learner = store.get(learnerKey(course)) || {};
+    return {
+      schema: 'patientcourse.results', version: 1, course: course, assignment: null,
+      learner: {name: learner.name || '', id: learner.id || ''},
+      origin: 'book', saved_at: now(), chapters: chapters
+    };
+  }
+
+  function download(filename, data) {
+    var blob = new Blob([JSON.stringify(data, null, 1) + '\n'], {type: 'application/json'});
+    var link = el('a', {href: URL.createObjectURL(blob), download: filename});
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
+  /* ---- the "My progress" page ----------------------------------------------------------- */
+  function setupProgress(box) {
+    var course = box.getAttribute('data-pc-course');
+    var chapters = JSON.parse(box.getAttribute('data-pc-chapters') || '[]');
+    var status = el('p', {'class': 'pc-progress-status', role: 'status'});
+    var tbody = el('tbody');
+
+    function row(chapter) {
+      var rec = store.get(chapterKey(course, chapter.id));
+      var answered = rec && rec.answers ? Object.keys(rec.answers).length : 0;
+      var total = chapter.questions;
+      var state = answered === 0 ? 'Not started' : answered >= total ? 'Finished: all ' + total + ' questions answered'
+        : 'In progress: ' + answered + ' of ' + total + ' questions answered';
+      var points = rec && typeof rec.score === 'number' ? Math.round(rec.score * 100) / 100 + ' of ' + total + ' points'
+        : answered ? 'Not marked' : '—';
+      var reset = el('button', {type: 'button', 'class': 'pc-button', text: 'Reset',
+        'aria-label': 'Reset ' + chapter.title});
+      reset.disabled = answered === 0;
+      reset.addEventListener('click', function () {
+        store.remove(chapterKey(course, chapter.id));
+        draw();
+        announce(status, 'Your answers to ' + chapter.title + ' were cleared.');
+      });
+      return el('tr', {}, [
+        el('th', {scope: 'row'}, [el('a', {href: chapter.href, text: chapter.title})]),
+        el('td', {text: state}), el('td', {text: points}), el('td', {}, [reset])
+      ]);
+    }
+
+    function draw() {
+      tbody.textContent = '';
+      chapters.forEach(function (chapter) { tbody.appendChild(row(chapter)); });
+    }
+
+    var learner = store.get(learnerKey(course)) || {};
+    function field(id, label, value) {
+      var input = el('input', {type: 'text', id: id, autocomplete: 'off'});
+      input.value = value || '';
+      input.addEventListener('change', saveLearner);
+      return el('p', {}, [el('label', {'for': id, text: label + ' '}), input]);
+    }
+    var name = field('pc-learner-name', 'Your name', learner.name);
+    var id = field('pc-learner-id', 'Student id (if you have one)', learner.id);
+    function saveLearner() {
+      store.set(learnerKey(course), {name: name.querySelector('input').value.trim(), id: id.querySelector('input').value.trim()});
+    }
+    var downloadButton = el('button', {type: 'button', 'class': 'pc-button', text: 'Download my results'});
+    downloadButton.addEventListener('click', function () {
+      saveLearner();
+      var data = results(course, chapters.map(function (c) { return c.id; }));
+      var who = (data.learner.id || data.learner.name || 'learner').replace(/[^A-Za-z0-9_-]+/g, '-');
+      download('patientcourse-results-' + course + '-' + who + '.json', data);
+      announce(status, 'Your results file was downloaded. Hand it in to your instructor.');
+    });
+    var resetAll = el('button', {type: 'button', 'class': 'pc-button', text: 'Reset all chapters'});
+    resetAll.addEventListener('click', function () {
+      chapters.forEach(function (c) { store.remove(chapterKey(course, c.id)); });
+      draw();
+      announce(status, 'All your answers were cleared.');
+    });
+
+    draw();
+    box.textContent = '';
+    box.appendChild(el('table', {'class': 'pc-progress-table'}, [
+      el('caption', {text: 'Your quizzes, as saved in this browser'}),
+      el('thead', {}, [el('tr', {}, ['Chapter', 'Status', 'Score', 'Reset'].map(function (h) {
+        return el('th', {scope: 'col', text: h});
+      }))]),
+      tbody
+    ]));
+    box.appendChild(el('p', {}, [resetAll]));
+    box.appendChild(el('fieldset', {'class': 'pc-download'}, [
+      el('legend', {text: 'Hand in your results'}), name, id, el('p', {}, [downloadButton])
+    ]));
+    box.appendChild(status);
+    if (!store.get(learnerKey(course)) && !store.persistent) {
+      announce(status, 'This browser cannot keep your answers between visits.');
+    }
+  }
+
+  function start() {
+    [].forEach.call(document.querySelectorAll('[data-pc-quiz]'), setupQuiz);
+    [].forEach.call(document.querySelectorAll('[data-pc-progress]'), setupProgress);
+  }
+
+  window.PatientCourse = {
+    store: store, announce: announce, score: score, verdict: verdict, el: el,
+    chapterKey: chapterKey, results: results, download: download
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

@@ -1,0 +1,213 @@
+"""The validated course model: what every renderer reads.
+
+The loader builds these from ``course/``; notebooks, the table of contents, book pages and
+the instructor outputs are all rendered from one ``Course`` and never from the files.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .quiz import Quiz
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class Strict(BaseModel):
+    # A misspelt field is an error, not something silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Author(Strict):
+    name: str = Field(min_length=1)
+    credentials: str = ""
+    role: str = ""
+    bio: str = ""
+
+    @property
+    def display(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+class SourceArticle(Strict):
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    last_updated: dt.date
+    authors: list[Author] = Field(min_length=1)
+    address: str | None = Field(
+        default=None, description="Web address, if the source text gives one. Never guess it.")
+    file: str = Field(min_length=1, description="Where the source text is kept, for reviewers.")
+    cited_sources: int = Field(ge=0, description="How many numbered citations the text has.")
+    reference_list_included: bool = Field(
+        description="Whether the numbered reference list is part of the source text.")
+    badge: str = ""
+    publisher_statement: str = ""
+    left_out: list[str] = Field(default_factory=list,
+                                description="Parts of the source text the course leaves out, and why.")
+
+    @property
+    def byline(self) -> str:
+        return " and ".join(a.display for a in self.authors)
+
+    @property
+    def credit(self) -> str:
+        """One sentence that credits the source, for every page."""
+        date = f"{self.last_updated:%B} {self.last_updated.day}, {self.last_updated.year}"
+        return (f"Adapted from “{self.title}” by {self.byline}, published on the "
+                f"{self.publisher} (last updated {date}).")
+
+
+class Objective(Strict):
+    id: str = Field(pattern=SLUG)
+    text: str = Field(min_length=1)
+
+
+class WidgetRef(Strict):
+    """A widget placed in a chapter. ``kind`` picks the widget; ``after`` the section."""
+    kind: str = Field(pattern=r"^[a-z_]+$")
+    after: str = Field(pattern=SLUG)
+    title: str = ""
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class WidgetList(Strict):
+    """``chapters/NN-slug.widgets.yml`` (optional)."""
+    widgets: list[WidgetRef] = Field(default_factory=list)
+
+
+class Section(Strict):
+    id: str
+    title: str
+    body: str
+    line: int  # of the heading
+    body_line: int  # of the first line of ``body``
+
+
+class ChapterMeta(Strict):
+    """The YAML front matter of a chapter file."""
+    title: str = Field(min_length=1)
+    short_title: str = ""
+    main_message: str = Field(min_length=1)
+    objectives: list[Objective] = Field(min_length=1)
+    key_points: list[str] = Field(min_length=1)
+    self_care: bool = False
+    when_to_get_help: list[str] = Field(default_factory=list)
+    glossary: list[str] = Field(default_factory=list)
+
+    @field_validator("objectives")
+    @classmethod
+    def _unique_objectives(cls, value: list[Objective]) -> list[Objective]:
+        seen: set[str] = set()
+        for objective in value:
+            if objective.id in seen:
+                raise ValueError(f"objective id {objective.id!r} is used twice. Give each objective its own id.")
+            seen.add(objective.id)
+        return value
+
+    @model_validator(mode="after")
+    def _help_box_for_self_care(self) -> "ChapterMeta":
+        if self.self_care and not self.when_to_get_help:
+            raise ValueError("when_to_get_help: a chapter that teaches self-care (self_care: true) "
+                             "needs a 'when to get help' list. Add at least one item.")
+        return self
+
+
+class Chapter(Strict):
+    id: str = Field(pattern=r"^\d\d-[a-z0-9-]+$")
+    meta: ChapterMeta
+    sections: list[Section]
+    quiz: Quiz
+    widgets: list[WidgetRef] = Field(default_factory=list)
+    file: str
+
+    @property
+    def number(self) -> int:
+        return int(self.id[:2])
+
+    @property
+    def slug(self) -> str:
+        return self.id[3:]
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def label(self, section_id: str) -> str:
+        """The page anchor of a section; unique across the whole book."""
+        return f"{self.slug}-{section_id}"
+
+
+class GlossaryTerm(Strict):
+    term: str = Field(min_length=1)
+    definition: str = Field(min_length=1)
+    also: list[str] = Field(default_factory=list, description="Other forms, e.g. plurals.")
+
+
+class Glossary(Strict):
+    terms: list[GlossaryTerm]
+
+    def find(self, name: str) -> GlossaryTerm | None:
+        key = name.casefold()
+        return next((t for t in self.terms if t.term.casefold() == key
+                     or key in (a.casefold() for a in t.also)), None)
+
+
+class CourseMeta(Strict):
+    """``course/course.yml``."""
+    id: str = Field(pattern=SLUG)
+    title: str = Field(min_length=1)
+    subtitle: str = ""
+    audience: str = Field(min_length=1)
+    language: str = "en"
+    last_reviewed: dt.date
+    next_review_due: dt.date
+    disclaimer: str = Field(min_length=1)
+    source: SourceArticle
+    chapters: list[str] = Field(min_length=1)
+    checks: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("chapters")
+    @classmethod
+    def _chapter_names(cls, value: list[str]) -> list[str]:
+        for name in value:
+            if not re.fullmatch(r"\d\d-[a-z0-9-]+", name):
+                raise ValueError(f"chapter {name!r} must be named NN-slug, e.g. '01-fascia-anatomy' "
+                                 f"(two digits, a dash, lower-case words joined by dashes).")
+        if len(set(value)) != len(value):
+            raise ValueError("a chapter is listed twice. List each chapter once.")
+        return value
+
+    @model_validator(mode="after")
+    def _review_dates(self) -> "CourseMeta":
+        if self.next_review_due <= self.last_reviewed:
+            raise ValueError("next_review_due must come after last_reviewed.")
+        return self
+
+
+class Course(Strict):
+    meta: CourseMeta
+    chapters: list[Chapter]
+    glossary: Glossary
+    root: str
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def chapter(self, chapter_id: str) -> Chapter:
+        for chapter in self.chapters:
+            if chapter.id == chapter_id or chapter.slug == chapter_id or str(chapter.number) == chapter_id.lstrip("0"):
+                return chapter
+        known = ", ".join(c.id for c in self.chapters)
+        raise KeyError(f"no chapter {chapter_id!r}; the chapters are: {known}")
+
+    def subset(self, chapter_ids: list[str]) -> "Course":
+        """The same course with only these chapters, in course order (for student packs)."""
+        wanted = {self.chapter(c).id for c in chapter_ids}
+        return self.model_copy(update={"chapters": [c for c in self.chapters if c.id in wanted]})

@@ -1,0 +1,203 @@
+"""Read a course folder into a validated ``Course``, or fail with every located problem.
+
+Layout (see README, "Writing a course")::
+
+    course/
+      course.yml                      course metadata, source article, chapter order
+      glossary.yml                    terms and plain definitions
+      chapters/NN-slug.md             YAML front matter + Markdown sections (## headings)
+      chapters/NN-slug.quiz.yml       the chapter's question bank
+      chapters/NN-slug.widgets.yml    (optional) the chapter's interactive widgets
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .course import Chapter, ChapterMeta, Course, CourseMeta, Glossary, Section, WidgetList
+from .errors import CourseError, Problem
+from .quiz import Quiz
+from .yamlsource import LocatedYaml, read_text, validate
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+TERM_ROLE = re.compile(r"\{term\}`([^`<]+?)(?:\s*<([^>]+)>)?`")
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def load_course(root: Path | str) -> Course:
+    root = Path(root)
+    problems: list[Problem] = []
+
+    def attempt(fn, *args):
+        try:
+            return fn(*args)
+        except CourseError as err:
+            problems.extend(err.problems)
+            return None
+
+    if not (root / "course.yml").is_file():
+        raise CourseError([Problem(root / "course.yml", None, "",
+                                   "no course.yml here. Point --course at the folder that holds "
+                                   "course.yml, or create one (see README, 'Writing a course').")])
+    meta_yaml = LocatedYaml(read_text(root / "course.yml"), root / "course.yml")
+    meta = validate(CourseMeta, meta_yaml)
+    glossary = attempt(_load_glossary, root / "glossary.yml")
+    chapters = [c for c in (attempt(_load_chapter, root / "chapters", name) for name in meta.chapters) if c]
+    if glossary is not None:
+        for chapter in chapters:
+            problems.extend(_check_terms(chapter, glossary, root / "chapters"))
+    problems.extend(_check_unique_question_ids(chapters, root / "chapters"))
+    if problems:
+        raise CourseError(problems)
+    return Course(meta=meta, chapters=chapters, glossary=glossary, root=str(root))
+
+
+def _load_glossary(path: Path) -> Glossary:
+    source = LocatedYaml(read_text(path), path)
+    glossary = validate(Glossary, source)
+    seen: dict[str, int] = {}
+    problems = []
+    for i, term in enumerate(glossary.terms):
+        for name in [term.term, *term.also]:
+            key = name.casefold()
+            if key in seen:
+                problems.append(source.problem(("terms", i, "term"),
+                                               f"{name!r} is already defined at terms[{seen[key]}]. "
+                                               "Define each term once."))
+            seen[key] = i
+    if problems:
+        raise CourseError(problems)
+    return glossary
+
+
+def _load_chapter(folder: Path, name: str) -> Chapter:
+    """Validate the chapter, its quiz and its widgets; report the problems of all three."""
+    path = folder / f"{name}.md"
+    problems: list[Problem] = []
+
+    def collect(fn, *args):
+        try:
+            return fn(*args)
+        except CourseError as err:
+            problems.extend(err.problems)
+            return None
+
+    text = read_text(path).replace("\r\n", "\n")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise CourseError([Problem(path, 1, "", "a chapter file must start with YAML front matter "
+                                   "between two '---' lines (title, main_message, objectives, ...).")])
+    meta = collect(lambda: validate(ChapterMeta, LocatedYaml(match.group(1), path, first_line=2)))
+    body_first_line = text[: match.end()].count("\n") + 1
+    sections, section_problems = _split_sections(text[match.end():], path, body_first_line)
+    problems.extend(section_problems)
+    section_ids = [s.id for s in sections]
+
+    quiz_path = folder / f"{name}.quiz.yml"
+    quiz_yaml = collect(lambda: LocatedYaml(read_text(quiz_path), quiz_path))
+    quiz = collect(validate, Quiz, quiz_yaml) if quiz_yaml else None
+    if quiz and meta:
+        objective_ids = [o.id for o in meta.objectives]
+        for i, question in enumerate(quiz.questions):
+            if question.objective not in objective_ids:
+                problems.append(quiz_yaml.problem(("questions", i, "objective"),
+                                f"no learning objective {question.objective!r} in {path.name}. "
+                                f"Use one of: {', '.join(objective_ids)}."))
+            if question.section not in section_ids:
+                problems.append(quiz_yaml.problem(("questions", i, "section"),
+                                f"no section {question.section!r} in {path.name}. "
+                                f"Use one of: {', '.join(section_ids)}."))
+
+    widgets = WidgetList()
+    widgets_path = folder / f"{name}.widgets.yml"
+    if widgets_path.exists():
+        widgets_yaml = collect(lambda: LocatedYaml(read_text(widgets_path), widgets_path))
+        widgets = (collect(validate, WidgetList, widgets_yaml) if widgets_yaml else None) or WidgetList()
+        for i, widget in enumerate(widgets.widgets):
+            if widget.after not in section_ids:
+                problems.append(widgets_yaml.problem(("widgets", i, "after"),
+                                f"no section {widget.after!r} in {path.name}. "
+                                f"Use one of: {', '.join(section_ids)}."))
+    if problems:
+        raise CourseError(problems)
+    return Chapter(id=name, meta=meta, sections=sections, quiz=quiz, widgets=widgets.widgets, file=str(path))
+
+
+def _split_sections(body: str, path: Path, first_line: int) -> tuple[list[Section], list[Problem]]:
+    """Cut the Markdown body at its '## ' headings; each heading starts a section."""
+    sections: list[Section] = []
+    problems: list[Problem] = []
+    current: dict | None = None
+    fence = False
+    for offset, line in enumerate(body.split("\n")):
+        lineno = first_line + offset
+        if line.startswith(("```", "~~~")):
+            fence = not fence
+        if not fence and line.startswith("## "):
+            if current:
+                sections.append(_section(current))
+            title = line[3:].strip()
+            current = {"id": slugify(title), "title": title, "lines": [], "line": lineno}
+        elif current is None:
+            if line.strip():
+                problems.append(Problem(path, lineno, "", "text before the first '## ' heading. "
+                                        "Put it under a heading (the main message goes in front matter)."))
+        elif line.startswith("# "):
+            problems.append(Problem(path, lineno, "", "use '## ' for section headings; the chapter "
+                                    "title comes from the front matter."))
+        else:
+            current["lines"].append(line)
+    if current:
+        sections.append(_section(current))
+    if not sections:
+        problems.append(Problem(path, first_line, "", "the chapter has no sections. "
+                                "Start each section with a '## Heading' line."))
+    seen: dict[str, int] = {}
+    for section in sections:
+        if section.id in seen:
+            problems.append(Problem(path, section.line, "", f"two sections have the id {section.id!r} "
+                                    f"(see line {seen[section.id]}). Give each heading its own words."))
+        seen[section.id] = section.line
+    return sections, problems
+
+
+def _section(raw: dict) -> Section:
+    lines = raw["lines"]
+    skipped = len(lines) - len("\n".join(lines).lstrip("\n").split("\n"))
+    body = "\n".join(lines).strip("\n")
+    return Section(id=raw["id"], title=raw["title"], body=body, line=raw["line"],
+                   body_line=raw["line"] + 1 + skipped)
+
+
+def _check_terms(chapter: Chapter, glossary: Glossary, folder: Path) -> list[Problem]:
+    problems = []
+    path = folder / f"{chapter.id}.md"
+    for name in chapter.meta.glossary:
+        if glossary.find(name) is None:
+            problems.append(Problem(path, None, "glossary", f"{name!r} is not in glossary.yml. "
+                                    "Add it there with a plain definition, or fix the spelling."))
+    for section in chapter.sections:
+        for n, line in enumerate(section.body.split("\n")):
+            for match in TERM_ROLE.finditer(line):
+                target = (match.group(2) or match.group(1)).strip()
+                if glossary.find(target) is None:
+                    problems.append(Problem(path, section.body_line + n, "",
+                                            f"{{term}}`{target}` is not in glossary.yml. "
+                                            "Add the term there, or fix the spelling."))
+    return problems
+
+
+def _check_unique_question_ids(chapters: list[Chapter], folder: Path) -> list[Problem]:
+    owner: dict[str, str] = {}
+    problems = []
+    for chapter in chapters:
+        for question in chapter.quiz.questions:
+            if question.id in owner:
+                problems.append(Problem(folder / f"{chapter.id}.quiz.yml", None, f"questions.{question.id}",
+                                        f"question id {question.id!r} is also used in {owner[question.id]}. "
+                                        "Question ids must be unique in the course."))
+            owner[question.id] = chapter.id
+    return problems

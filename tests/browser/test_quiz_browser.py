@@ -1,0 +1,335 @@
+"""The static quiz in a real browser (Debian Chromium), as a student uses the book.
+
+Most tests run against a small book-shaped site made from tests/quiz_samples.py (one
+question of every type, and a hostile prompt); the last ones run against the real built
+book from the lead's ``built_book`` fixture. The ``page`` fixture fails a test on any
+console error or any request that leaves 127.0.0.1.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import axe_check
+from playwright.sync_api import expect
+
+from quiz_samples import CH1, CH2, CHAPTER1_QUESTIONS, CHAPTER2_QUESTIONS, COURSE_ID, write_sample_site
+
+STORE_KEY = f"patientcourse:{COURSE_ID}:{CH1}"
+
+
+@pytest.fixture
+def site(tmp_path, serve):
+    return serve(write_sample_site(tmp_path / "site"))
+
+
+@pytest.fixture
+def assessment_site(tmp_path, serve):
+    return serve(write_sample_site(tmp_path / "site", mode="assessment"))
+
+
+def question(page, question_id):
+    return page.locator(f'fieldset[data-pc-question="{question_id}"]')
+
+
+def status(page, question_id):
+    return question(page, question_id).locator('[role="status"]')
+
+
+def stored(page, key=STORE_KEY):
+    return page.evaluate("key => JSON.parse(localStorage.getItem(key))", key)
+
+
+def score_line(page):
+    return page.locator("[data-pc-score]")
+
+
+# -- answering by mouse -------------------------------------------------------------------------
+
+def test_right_answer_by_mouse_says_correct_in_words(page, site):
+    page.goto(f"{site}/notebooks/{CH1}.html")
+    q = question(page, "fa-made-of")
+    q.get_by_label("b. Collagen").click()
+    q.get_by_role("button", name="Check answer").click()
+    expect(status(page, "fa-made-of")).to_contain_text("Correct.")
+    expect(status(page, "fa-made-of")).to_contain_text("Collagen also makes up ligaments and tendons.")
+    expect(status(page, "fa-made-of")).to_contain_text("Why: Fasciae are made of collagen")
+    expect(score_line(page)).to_have_text("Score: 1 of 6 points. Answered: 1 of 6 questions.")
+
+
+def test_wrong_answer_by_mouse_says_not_correct_and_why(page, site):
+    page.goto(f"{site}/notebooks/{CH1}.html")
+    q = question(page, "fa-made-of")
+    q.get_by_label("a. Fat").click()
+    q.get_by_role("button", name="Check answer").click()
+    expect(status(page, "fa-made-of")).to_contain_text("Not correct.")
+    expect(status(page, "fa-made-of")).to_contain_text("The article says fasciae are made of collagen.")
+    expect(score_line(page)).to_have_text("Score: 0 of 6 points. Answered: 1 of 6 questions.")
+
+
+def test_every_question_type_checks_right_wrong_and_partial(page, site):
+    page.goto(f"{site}/notebooks/{CH1}.html")
+    multiple = question(page, "fa-painful")
+    multiple.get_by_label("a. Acute muscle injury").check()
+    multiple.get_by_role("button", name="Check answer").click()
+    expect(status(page, "fa-painful")).to_contain_text("Partly correct: 50% of the marks.")
+
+    tf = question(page, "fa-proven")
+    tf.get_by_label("True").check()
+    tf.get_by_role("button", name="Check answer").click()
+    expect(status(page, "fa-proven")).to_contain_text("Not correct.")
+    expect(status(page, "fa-proven")).to_contain_text("not statistically significant")
+
+    matching = question(page, "fa-rolling")
+    matching.get_by_label("Side-lying IT band rolling").select_option(label="Do not roll past your knee")
+    matching.get_by_label("Hamstring rolling").select_option(label="Cross your arms to opposite shoulders")
+    matching.get_by_label("Thoracic spine rolling").select_option(label="Roll from your glutes to just above your knees")
+    matching.get_by_role("button", name="Check answer").click()
+    expect(status(page, "fa-rolling")).to_contain_text("Partly correct: 33% of the marks.")
+
+    ordering = question(page, "fa-thoracic-steps")
+    for place, step in enumerate(CHAPTER1_QUESTIONS[4].steps, start=1):
+        ordering.get_by_label(step.text).select_option(str(place))
+    ordering.get_by_role("button", name="Check answer").click()
+    expect(status(page, "fa-thoracic-steps")).to_contain_text("Correct.")
+    expect(status(page, "fa-thoracic-steps")).to_contain_text("The order is right.")
+
+    numeric = question(page, "fa-hold")
+    numeric.get_by_label("Your answer, in minutes").fill("1,25")  # the tolerance edge, decimal comma
+    numeric.get_by_role("button", name="Check answer").click()
+    expect(status(page, "fa-hold")).to_contain_text("Correct.")
+    numeric.get_by_label("Your answer, in minutes").fill("1.3")
+    numeric.get_by_label("Your answer, in minutes").press("Enter")  # Enter in the field checks too
+    expect(status(page, "fa-hold")).to_contain_text("Not correct.")
+
+    answers = stored(page)["answers"]
+    assert answers["fa-painful"]["answer"] == ["a"]
+    assert answers["fa-proven"]["answer"] is True
+    assert answers["fa-thoracic-steps"]["answer"] == CHAPTER1_QUESTIONS[4].step_ids()
+    assert answers["fa-hold"] == {"answer": 1.3, "answered_at": answers["fa-hold"]["answered_at"], "attempts": 2}
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", answers["fa-hold"]["answered_at"])
+
+
+def test_incomplete_answer_asks_for_one_and_records_nothing(page, site):
+    page.goto(f"{site}/notebooks/{CH1}.html")
+    question(page, "fa-rolling").get_by_role("button", name="Check answer").click()
+    expect(status(page, "fa-rolling")).to_have_text("Choose a match for every item.")
+    ordering = question(page, "fa-thoracic-steps")
+    for step in CHAPTER1_QUESTIONS[4].steps:
+        ordering.get_by_label(step.text).select_option("1")
+    ordering.get_by_role("button", name="Check answer").click()
+    expect(status(page, "fa-thoracic-steps")).to_have_text("Give each step a different place, from 1 to 5.")
+    assert stored(page) is None
+
+
+# -- keyboard only --------------------------------------------------------------------------------
+
+def test_keyboard_only_answers_with_tab_arrows_space_and_enter(page, site):
+    page.goto(f"{site}/notebooks/{CH1}.html")
+    page.keyboard.press("Tab")  # the first control on the page: question 1's radio group
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == f"pc-{CH1}-fa-made-of-a"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "the focused control must show where focus is"
+    page.keyboard.press("ArrowDown")  # moves to and selects b. Collagen
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check answer"
+    page.keyboard.press("Enter")
+    expect(status(page, "fa-made-of")).to_contain_text("Correct.")
+
+    page.keyboard.press("Tab")  # Try again, now shown
+    assert page.evaluate("document.activeElement.textContent") == "Try again"
+    page.keyboard.press("Tab")  # question 2, first check box
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # a and c: one right, one wrong
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(status(page, "fa-painful")).to_contain_text("Not correct.")
+    assert stored(page)["answers"]["fa-painful"]["answer"] == ["a", "c"]
+
+    question(page, "fa-painful").get_by_role("button", name="Try again").focus()
+    page.keyboard.press("Enter")
+    expect(status(page, "fa-painful")).to_have_text("")
+    assert page.evaluate("document.activeElement.id") == f"pc-{CH1}-fa-painful-a"
+
+
+# -- progress ----------------------------------------------------------------------------------------
+
+def answer_two(page, site):
+    page.goto(f"{site}/notebooks/{CH1}.html")
+    q = question(page, "fa-made-of")
+    q.get_by_label("b. Collagen").check()
+    q.get_by_role("button", name="Check answer").click()
+    tf = question(page, "fa-proven")
+    tf.get_by_label("True").check()
+    tf.get_by_role("button", name="Check answer").click()
+    expect(score_line(page)).to_have_text("Score: 1 of 6 points. Answered: 2 of 6 questions.")
+
+
+def test_reload_keeps_answers_feedback_and_score(page, site):
+    answer_two(page, site)
+    page.reload()
+    expect(question(page, "fa-made-of").get_by_label("b. Collagen")).to_be_checked()
+    expect(status(page, "fa-proven")).to_contain_text("Not correct.")
+    expect(score_line(page)).to_have_text("Score: 1 of 6 points. Answered: 2 of 6 questions.")
+    data = stored(page)
+    assert set(data["answers"]) == {"fa-made-of", "fa-proven"}
+    assert data["answers"]["fa-made-of"]["answer"] == "b" and data["answers"]["fa-made-of"]["attempts"] == 1
+
+
+def test_start_again_clears_the_quiz(page, site):
+    answer_two(page, site)
+    page.get_by_role("button", name="Start this quiz again").click()
+    expect(score_line(page)).to_contain_text("Answered: 0 of 6 questions. Your answers to this quiz were cleared.")
+    expect(question(page, "fa-made-of").get_by_label("b. Collagen")).not_to_be_checked()
+    assert stored(page) is None
+
+
+def test_progress_page_shows_status_and_score_and_resets(page, site):
+    answer_two(page, site)
+    page.goto(f"{site}/book/progress.html")
+    rows = page.locator(".pc-progress-table tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.nth(0)).to_contain_text("In progress: 2 of 6 questions answered")
+    expect(rows.nth(0)).to_contain_text("1 of 6 points")
+    expect(rows.nth(1)).to_contain_text("Not started")
+    expect(page.locator(".pc-nojs")).to_have_count(0)
+    page.get_by_role("button", name="Reset Fascia basics").click()
+    expect(rows.nth(0)).to_contain_text("Not started")
+    expect(page.locator(".pc-progress-status")).to_have_text("Your answers to Fascia basics were cleared.")
+    page.goto(f"{site}/notebooks/{CH1}.html")
+    expect(question(page, "fa-made-of").get_by_label("b. Collagen")).not_to_be_checked()
+
+
+def test_download_my_results_gives_the_documented_file(page, site):
+    answer_two(page, site)
+    page.goto(f"{site}/book/progress.html")
+    page.get_by_label("Your name").fill("Ada <b>Lovelace</b>")
+    page.get_by_label("Student id (if you have one)").fill("s-12")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download my results").click()
+    download = info.value
+    assert download.suggested_filename == f"patientcourse-results-{COURSE_ID}-s-12.json"
+    data = json.loads(open(download.path(), encoding="utf-8").read())
+    assert {k: data[k] for k in ("schema", "version", "course", "assignment", "learner", "origin")} == {
+        "schema": "patientcourse.results", "version": 1, "course": COURSE_ID, "assignment": None,
+        "learner": {"name": "Ada <b>Lovelace</b>", "id": "s-12"}, "origin": "book"}
+    assert list(data["chapters"]) == [CH1]
+    answers = data["chapters"][CH1]["answers"]
+    assert set(answers[CHAPTER1_QUESTIONS[0].id]) == {"answer", "answered_at", "attempts"}
+    # What a grader does: recompute every score from the recorded answers.
+    by_id = {q.id: q for q in CHAPTER1_QUESTIONS}
+    assert {qid: by_id[qid].score(a["answer"]).score for qid, a in answers.items()} == {
+        "fa-made-of": 1.0, "fa-proven": 0.0}
+    page.reload()
+    expect(page.get_by_label("Your name")).to_have_value("Ada <b>Lovelace</b>")
+
+
+def test_quiz_still_works_when_storage_throws(page, site):
+    page.add_init_script("""Object.defineProperty(window, 'localStorage', {
+        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }});""")
+    page.goto(f"{site}/notebooks/{CH1}.html")
+    q = question(page, "fa-made-of")
+    q.get_by_label("b. Collagen").check()
+    q.get_by_role("button", name="Check answer").click()
+    expect(status(page, "fa-made-of")).to_contain_text("Correct.")
+    expect(score_line(page)).to_contain_text("This browser cannot keep your answers")
+    page.goto(f"{site}/book/progress.html")
+    expect(page.locator(".pc-progress-table tbody tr")).to_have_count(2)
+
+
+# -- one scoring, two languages --------------------------------------------------------------------
+
+ANSWERS = {
+    "fa-made-of": ["b", "a", "z", 1, None],
+    "fa-painful": [["a", "b"], ["a"], ["a", "c"], ["c"], ["a", "a"], [], "a", ["x"]],
+    "fa-proven": [False, True, "false", None],
+    "fa-hold": [1, 1.25, 0.75, 1.2500001, 1.26, 0.74, "1", True, None],
+    "ev-hostile": ["a", "b"],
+}
+
+
+def test_browser_scores_every_answer_exactly_as_python(page, site):
+    page.goto(f"{site}/notebooks/{CH1}.html")
+    questions = {q.id: q for q in CHAPTER1_QUESTIONS + CHAPTER2_QUESTIONS}
+    matching, ordering = questions["fa-rolling"], questions["fa-thoracic-steps"]
+    items, matches = matching.item_ids(), matching.match_ids()
+    cases = dict(ANSWERS)
+    cases["fa-rolling"] = [dict(zip(items, matches)), dict(zip(items, matches[1:] + matches[:1])),
+                           dict(zip(items[:2], matches)), {**dict(zip(items, matches)), items[0]: "nope"}]
+    steps = ordering.step_ids()
+    cases["fa-thoracic-steps"] = [steps, steps[::-1], steps[1:] + steps[:1], steps[:-1], steps + ["x"]]
+    for chapter in (CH1, CH2):
+        page.goto(f"{site}/notebooks/{chapter}.html")
+        for fs in page.locator("fieldset[data-pc-question]").all():
+            qid = fs.get_attribute("data-pc-question")
+            key = json.loads(fs.get_attribute("data-pc-key"))
+            for answer in cases.get(qid, []):
+                got = page.evaluate("([t, k, a]) => PatientCourse.score(t, k, a)",
+                                    [fs.get_attribute("data-pc-type"), key, answer])
+                want = questions[qid].score(answer)
+                assert (pytest.approx(got["score"]), got["feedback"]) == (want.score, want.feedback), (qid, answer)
+
+
+# -- assessment, no JavaScript, escaping, accessibility ----------------------------------------
+
+def test_assessment_quiz_saves_and_never_reveals(page, assessment_site):
+    page.goto(f"{assessment_site}/notebooks/{CH1}.html")
+    assert "data-pc-key" not in page.content()
+    expect(page.locator("details")).to_have_count(0)
+    q = question(page, "fa-made-of")
+    q.get_by_label("a. Fat").check()
+    q.get_by_role("button", name="Save answer").click()
+    expect(status(page, "fa-made-of")).to_have_text("Answer saved (attempt 1).")
+    expect(score_line(page)).to_have_text("Answered: 1 of 6 questions.")
+    assert "correct" not in page.locator("main").inner_text().lower()
+    assert stored(page)["answers"]["fa-made-of"]["answer"] == "a"
+
+
+def test_without_javascript_questions_read_as_a_list_with_answers_behind_details(chromium_browser, site):
+    context = chromium_browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site}/notebooks/{CH1}.html")
+        expect(page.locator("ol.pc-questions > li")).to_have_count(6)
+        # The Check buttons are there but hidden: without a script they would do nothing.
+        expect(page.locator("button[data-pc-check]")).to_have_count(6)
+        expect(page.locator("button[data-pc-check]").first).to_be_hidden()
+        details = question(page, "fa-made-of").locator("details")
+        expect(details.locator("text=Why:")).to_be_hidden()
+        details.locator("summary").click()
+        expect(details).to_contain_text("b. Collagen")
+        expect(details).to_contain_text("Why: Fasciae are made of collagen")
+    finally:
+        context.close()
+
+
+def test_hostile_prompt_shows_as_text_and_runs_nothing(page, site):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{site}/notebooks/{CH2}.html")
+    legend = question(page, "ev-hostile").locator("legend")
+    expect(legend).to_contain_text('<script>alert("pc")</script><img src=x onerror=alert(1)>')
+    expect(page.locator("main img")).to_have_count(0)
+    expect(page.locator("main svg")).to_have_count(0)
+    question(page, "ev-hostile").get_by_label("a. <b>Research is mixed</b>").check()
+    question(page, "ev-hostile").get_by_role("button", name="Check answer").click()
+    expect(status(page, "ev-hostile")).to_contain_text("Yes & <i>right</i>.")
+    assert dialogs == []
+
+
+def test_axe_finds_no_violation_before_and_after_answering(page, site):
+    page.goto(f"{site}/notebooks/{CH1}.html")
+    axe_check(page)
+    q = question(page, "fa-made-of")
+    q.get_by_label("a. Fat").check()
+    q.get_by_role("button", name="Check answer").click()
+    question(page, "fa-painful").get_by_role("button", name="Check answer").click()  # a prompt to choose
+    expect(status(page, "fa-made-of")).to_contain_text("Not correct.")
+    axe_check(page)
+    page.goto(f"{site}/book/progress.html")
+    expect(page.locator(".pc-progress-table")).to_be_visible()
+    axe_check(page)

@@ -1,0 +1,200 @@
+"""The live quiz widget, driven from Python as a learner drives it in Jupyter: set an input's
+value, click a button, read the feedback. Answers land in the results file."""
+from __future__ import annotations
+
+import json
+
+import ipywidgets as w
+import pytest
+
+from patientcourse.live import chapter_quiz
+from patientcourse.live.progress import ResultsFile
+from patientcourse.live.quiz import QuizWidget
+from quiz_samples import CH1, CH2, CHAPTER1_QUESTIONS, COURSE_ID, sample_bundle
+
+MADE_OF, PAINFUL, PROVEN, ROLLING, STEPS, HOLD = range(6)
+
+
+@pytest.fixture
+def results_path(tmp_path):
+    return tmp_path / "results" / f"{COURSE_ID}.json"
+
+
+def make_quiz(results_path, mode="practice", chapter=CH1) -> QuizWidget:
+    return QuizWidget(chapter, sample_bundle(mode), ResultsFile(COURSE_ID, path=results_path))
+
+
+def saved(results_path, chapter=CH1) -> dict:
+    return json.loads(results_path.read_text(encoding="utf-8"))["chapters"][chapter]["answers"]
+
+
+def test_is_a_real_widget_with_one_box_per_question(results_path):
+    quiz = make_quiz(results_path)
+    assert isinstance(quiz, w.VBox)
+    assert [b.question.id for b in quiz.questions] == [q.id for q in CHAPTER1_QUESTIONS]
+    assert isinstance(quiz.questions[MADE_OF].input.widget, w.RadioButtons)
+    assert quiz.questions[MADE_OF].input.widget.value is None, "nothing is chosen for the learner"
+
+
+def test_right_then_wrong_single_choice(results_path):
+    quiz = make_quiz(results_path)
+    box = quiz.questions[MADE_OF]
+    box.input.widget.value = "b"
+    box.check_button.click()
+    assert "<strong>Correct.</strong>" in box.feedback.value
+    assert "Collagen also makes up ligaments and tendons." in box.feedback.value
+    assert "Why:</strong> Fasciae are made of collagen" in box.feedback.value
+    assert "Score: 1 of 6 points. Answered: 1 of 6 questions." in quiz.score_line.value
+    box.input.widget.value = "a"
+    box.check_button.click()
+    assert "<strong>Not correct.</strong>" in box.feedback.value
+    assert "The article says fasciae are made of collagen." in box.feedback.value
+    assert "Score: 0 of 6 points." in quiz.score_line.value
+    entry = saved(results_path)["fa-made-of"]
+    assert entry["answer"] == "a" and entry["attempts"] == 2
+
+
+def test_every_type_records_the_documented_answer_encoding(results_path):
+    quiz = make_quiz(results_path)
+    boxes = quiz.questions
+    boxes[PAINFUL].input.boxes["a"].value = True
+    boxes[PROVEN].input.widget.value = False
+    rolling = CHAPTER1_QUESTIONS[ROLLING]
+    for item_id, match_id in zip(rolling.item_ids(), rolling.match_ids()):
+        boxes[ROLLING].input.selects[item_id].value = match_id
+    steps = CHAPTER1_QUESTIONS[STEPS].step_ids()
+    for place, step_id in enumerate(steps, start=1):
+        boxes[STEPS].input.selects[step_id].value = place
+    boxes[HOLD].input.text.value = " 1,25 "
+    for box in boxes[1:]:
+        box.check_button.click()
+    answers = {k: v["answer"] for k, v in saved(results_path).items()}
+    assert answers == {"fa-painful": ["a"], "fa-proven": False,
+                       "fa-rolling": dict(zip(rolling.item_ids(), rolling.match_ids())),
+                       "fa-thoracic-steps": steps, "fa-hold": 1.25}
+    assert "Partly correct: 50% of the marks." in boxes[PAINFUL].feedback.value
+    assert all("<strong>Correct.</strong>" in b.feedback.value for b in boxes[PROVEN:])
+    assert "Score: 4.5 of 6 points. Answered: 5 of 6 questions." in quiz.score_line.value
+
+
+def test_whole_numbers_are_stored_as_integers_like_the_browser(results_path):
+    quiz = make_quiz(results_path)
+    quiz.questions[HOLD].input.text.value = "1"
+    quiz.questions[HOLD].check_button.click()
+    assert results_path.read_text().count('"answer": 1,') == 1
+
+
+@pytest.mark.parametrize("index, prepare, message", [
+    (MADE_OF, lambda box: None, "Choose an answer."),
+    (PAINFUL, lambda box: None, "Choose at least one answer."),
+    (ROLLING, lambda box: None, "Choose a match for every item."),
+    (STEPS, lambda box: [setattr(s, "value", 1) for s in box.input.selects.values()],
+     "Give each step a different place, from 1 to 5."),
+    (HOLD, lambda box: setattr(box.input.text, "value", "one"), "Type a number, for example 20."),
+])
+def test_incomplete_answers_are_explained_and_not_recorded(results_path, index, prepare, message):
+    quiz = make_quiz(results_path)
+    box = quiz.questions[index]
+    prepare(box)
+    box.check_button.click()
+    assert message in box.feedback.value
+    assert not results_path.exists()
+
+
+def test_try_again_clears_the_question_and_keeps_counting_attempts(results_path):
+    quiz = make_quiz(results_path)
+    box = quiz.questions[PROVEN]
+    box.input.widget.value = True
+    box.check_button.click()
+    assert box.retry_button.layout.display != "none"
+    box.retry_button.click()
+    assert box.input.widget.value is None and box.feedback.value == ""
+    box.input.widget.value = False
+    box.check_button.click()
+    assert "<strong>Correct.</strong>" in box.feedback.value
+    assert saved(results_path)["fa-proven"]["attempts"] == 2
+
+
+def test_answers_come_back_when_the_notebook_is_opened_again(results_path):
+    first = make_quiz(results_path)
+    first.questions[MADE_OF].input.widget.value = "b"
+    first.questions[MADE_OF].check_button.click()
+    first.questions[HOLD].input.text.value = "3"
+    first.questions[HOLD].check_button.click()
+    again = make_quiz(results_path)
+    assert again.questions[MADE_OF].input.widget.value == "b"
+    assert "<strong>Correct.</strong>" in again.questions[MADE_OF].feedback.value
+    assert again.questions[HOLD].input.text.value == "3"
+    assert "Score: 1 of 6 points. Answered: 2 of 6 questions." in again.score_line.value
+
+
+def test_start_again_forgets_this_chapter_only(results_path):
+    ch1, ch2 = make_quiz(results_path), make_quiz(results_path, chapter=CH2)
+    ch1.questions[MADE_OF].input.widget.value = "b"
+    ch1.questions[MADE_OF].check_button.click()
+    ch2.questions[0].input.widget.value = "a"
+    ch2.questions[0].check_button.click()
+    ch1.reset_button.click()
+    data = json.loads(results_path.read_text())
+    assert list(data["chapters"]) == [CH2], "the other chapter's answers are kept"
+    assert ch1.questions[MADE_OF].input.widget.value is None
+    assert "Answered: 0 of 6 questions." in ch1.score_line.value
+
+
+def test_assessment_saves_answers_and_never_says_if_right(results_path):
+    quiz = make_quiz(results_path, mode="assessment")
+    assert all(box.question.model is None for box in quiz.questions)
+    box = quiz.questions[MADE_OF]
+    assert box.check_button.description == "Save answer"
+    box.input.widget.value = "a"
+    box.check_button.click()
+    assert box.feedback.value == "<p><strong>Answer saved</strong> (attempt 1).</p>"
+    assert quiz.score_line.value.startswith("<p><strong>Answered: 1 of 6 questions.</strong>")
+    assert "correct" not in quiz.score_line.value.lower()
+    assert saved(results_path)["fa-made-of"]["answer"] == "a"
+
+
+def test_learner_fields_put_the_name_on_the_results_file(results_path):
+    quiz = make_quiz(results_path)
+    quiz.name_field.value = "Ada Lovelace"
+    quiz.id_field.value = "s-12"
+    assert json.loads(results_path.read_text())["learner"] == {"name": "Ada Lovelace", "id": "s-12"}
+    assert make_quiz(results_path).name_field.value == "Ada Lovelace"
+
+
+def test_another_learners_file_is_reported_and_left_alone(results_path):
+    results_path.parent.mkdir(parents=True)
+    other = {"schema": "patientcourse.results", "version": 1, "course": COURSE_ID, "assignment": None,
+             "learner": {"name": "Bob", "id": "s-99"}, "origin": "notebook", "saved_at": None, "chapters": {}}
+    results_path.write_text(json.dumps(other))
+    quiz = make_quiz(results_path)
+    quiz.id_field.value = "s-12"
+    assert "belongs to another learner" in quiz.notice.value and "s-99" in quiz.notice.value
+    assert json.loads(results_path.read_text()) == other
+
+
+def test_a_corrupt_results_file_is_reported_kept_aside_and_the_quiz_works(results_path):
+    results_path.parent.mkdir(parents=True)
+    results_path.write_text('{"schema": "patientcourse.results", oops')
+    quiz = make_quiz(results_path)
+    assert "was not a valid results file" in quiz.notice.value
+    backups = list(results_path.parent.glob(f"{results_path.name}.*.bak"))
+    assert len(backups) == 1 and backups[0].read_text() == '{"schema": "patientcourse.results", oops'
+    quiz.questions[MADE_OF].input.widget.value = "b"
+    quiz.questions[MADE_OF].check_button.click()
+    assert "<strong>Correct.</strong>" in quiz.questions[MADE_OF].feedback.value
+    assert saved(results_path)["fa-made-of"]["answer"] == "b"
+
+
+def test_chapter_quiz_reads_the_bundle_and_the_documented_results_location(tmp_path, monkeypatch):
+    bundle_path = tmp_path / "course.json"
+    bundle_path.write_text(json.dumps(sample_bundle()))
+    monkeypatch.setenv("PATIENTCOURSE_BUNDLE", str(bundle_path))
+    monkeypatch.setenv("PATIENTCOURSE_RESULTS_DIR", str(tmp_path / "hand-in"))
+    quiz = chapter_quiz(CH1)
+    quiz.questions[PROVEN].input.widget.value = False
+    quiz.questions[PROVEN].check_button.click()
+    assert json.loads((tmp_path / "hand-in" / f"{COURSE_ID}.json").read_text())["chapters"][CH1]["answers"][
+        "fa-proven"]["answer"] is False
+    with pytest.raises(KeyError, match="not in this course; it has: 01-fascia-basics, 02-evidence"):
+        chapter_quiz("09-nothing")
