@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
-from test_check_fixtures import TODAY, make_course
+from test_check_fixtures import TODAY, make_course, write_course
 
 from patientcourse.checks import run_checks
 from patientcourse.checks.rendered import html_picture_problems
 from patientcourse.render.notebooks import render_notebook
+from patientcourse.structure import load_course
 
 FIGURE = ('<figure class="pc-figure"><svg role="img" aria-label="The layers of fascia" viewBox="0 0 9 9">'
           '<rect width="9" height="9"/></svg><figcaption>Fascia wraps each muscle.</figcaption></figure>')
@@ -23,6 +24,7 @@ def test_generated_notebook_shows_disclaimer_and_credit(tmp_path):
     (tmp_path / "notebooks").mkdir()
     (tmp_path / "notebooks" / "01-demo.ipynb").write_bytes(render_notebook(course, course.chapters[0]))
     assert found(course, tmp_path / "notebooks", "disclaimer-credit") == []
+    assert found(course, tmp_path / "notebooks", "main-message") == []
 
 
 def test_notebook_without_disclaimer_or_credit_is_an_error(tmp_path):
@@ -33,6 +35,8 @@ def test_notebook_without_disclaimer_or_credit_is_an_error(tmp_path):
     [f] = found(course, tmp_path / "notebooks", "disclaimer-credit")
     assert f.severity == "error" and "disclaimer" in f.message and f.file.endswith("01-demo.ipynb")
     assert "patientcourse generate" in f.fix
+    [f] = found(course, tmp_path / "notebooks", "main-message")  # nor does it open with the message
+    assert f.severity == "error" and "does not open with the chapter's main message" in f.message
 
 
 def test_missing_notebook_is_a_warning_not_a_pass(tmp_path):
@@ -65,3 +69,28 @@ def test_html_picture_rules():
     [problem] = html_picture_problems('<figure><img src="a.png" alt="A roller"></figure>')
     assert "without a <figcaption>" in problem
     assert len(html_picture_problems('<img src="a.png">')) == 2
+
+
+WIDGETS_YML = "widgets:\n  - kind: layers_explorer\n    after: what-is-fascia\n"
+
+
+class FakeWidget:
+    def __init__(self, html):
+        self.html = html
+
+    def static_html(self):
+        return self.html
+
+
+def test_widget_figures_are_checked_in_their_static_html(tmp_path, monkeypatch):
+    import patientcourse.live.widgets as live_widgets
+    folder = write_course(tmp_path)
+    (folder / "chapters" / "01-demo.widgets.yml").write_text(WIDGETS_YML, encoding="utf-8")
+    course = load_course(folder)
+    monkeypatch.setattr(live_widgets, "build_widget", lambda ref, **kw: FakeWidget("<svg><rect/></svg>"))
+    messages = [f.message for f in found(course, None, "images")]
+    assert messages == ["the layers_explorer widget: <svg 'svg'> has no alt text (alt=, aria-label or <title>).",
+                        "the layers_explorer widget: <svg 'svg'> has no caption (it is not inside a <figure> "
+                        "with a <figcaption>)."]
+    monkeypatch.setattr(live_widgets, "build_widget", lambda ref, **kw: FakeWidget(FIGURE))
+    assert found(course, None, "images") == []

@@ -70,3 +70,15 @@ def test_build_exits_0_then_1_when_a_notebook_fails_keeping_the_old_book(tmp_pat
     assert "Build failed" in result.output and "01-basics.ipynb" in result.output
     assert (project / "_build/html/notebooks/01-basics.html").read_bytes() == old_page
     assert (project / "notebooks/01-basics.ipynb").read_bytes() == old_notebook
+
+
+def test_build_stops_on_a_check_error_before_writing(tmp_path, mini_course_dir):
+    project = make_project(tmp_path / "project")
+    course_yml = mini_course_dir / "course.yml"
+    # Hold the course to an impossible reading grade, so the check fails.
+    course_yml.write_text(course_yml.read_text() + "checks:\n  fk_grade_warning: 0.5\n  fk_grade_error: 1\n")
+    result = run("build", "--course", str(mini_course_dir), "--project", str(project))
+    assert result.exit_code == 1
+    assert "Build stopped by the check" in result.output
+    assert "01-basics.md" in result.output
+    assert not (project / "notebooks").exists() and not (project / "_build" / "html").exists()

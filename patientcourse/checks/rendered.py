@@ -111,7 +111,7 @@ def _html_sources(nb) -> list[tuple[str, str]]:
 
 
 def rendered_rules(course: Course, chapter: Chapter, notebooks_dir: Path | None) -> list[Finding]:
-    """Disclaimer, source credit and HTML pictures in the chapter's notebook."""
+    """Main message first, disclaimer, source credit and HTML pictures in the chapter's notebook."""
     if notebooks_dir is None:
         return []
     path = notebooks_dir / f"{chapter.id}.ipynb"
@@ -131,6 +131,11 @@ def rendered_rules(course: Course, chapter: Chapter, notebooks_dir: Path | None)
             findings.append(Finding("disclaimer-credit", "error", str(path), None,
                                     f"the page does not show the {what} (“{_normal(text)[:60]}…”).",
                                     regenerate, chapter.id))
+    first = next((c for c in nb.cells if c.cell_type == "markdown"), None)
+    if first is None or _normal(chapter.meta.main_message) not in _normal(first.source):
+        findings.append(Finding("main-message", "error", str(path), None,
+                                "the page does not open with the chapter's main message.",
+                                regenerate, chapter.id))
     for where, html in _html_sources(nb):
         for problem in html_picture_problems(html):
             findings.append(Finding("images", "error", str(path), None, f"{where}: {problem}.",
@@ -156,3 +161,32 @@ def source_html_rules(course: Course, chapter: Chapter) -> list[Finding]:
                     "Give it alt text and wrap it in <figure> with a <figcaption>, "
                     "or use a MyST {figure} directive.", chapter.id)
             for first, raw in blocks for problem in html_picture_problems("\n".join(raw))]
+
+
+def widget_figures(course: Course, chapter: Chapter) -> list[Finding]:
+    """Pictures in each widget's static HTML face (what the book shows), e.g. inline <svg>."""
+    if not chapter.widgets:
+        return []
+    path = Path(chapter.file).with_name(f"{chapter.id}.widgets.yml")
+    try:
+        from ..live.widgets import build_widget  # imported here: it pulls in ipywidgets
+    except Exception as err:  # a broken widget package must not hide every other finding
+        return [Finding("images", "warning", str(path), None,
+                        f"the widgets could not be loaded ({err}), so their figures were not checked.",
+                        "Fix the error above, then run the check again.", chapter.id)]
+    findings = []
+    for ref in chapter.widgets:
+        try:
+            html = build_widget(ref.model_dump(mode="json"), chapter_id=chapter.id,
+                                course_id=course.id).static_html()
+        except Exception as err:
+            findings.append(Finding("images", "error", str(path), None,
+                                    f"the {ref.kind} widget cannot be drawn: {err}",
+                                    "Fix its data in the widgets file.", chapter.id))
+            continue
+        findings += [Finding("images", "error", str(path), None, f"the {ref.kind} widget: {problem}.",
+                             "The widget's figure needs an accessible name (aria-label or <title>) and "
+                             "a <figure> with a <figcaption>; fix it in patientcourse/live/widgets.",
+                             chapter.id)
+                     for problem in html_picture_problems(html)]
+    return findings

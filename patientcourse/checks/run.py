@@ -9,7 +9,7 @@ from ..structure import Chapter, Course
 from .coverage import COVERAGE_RULES
 from .findings import SEVERITIES, Finding
 from .readability import Readability, check_readability
-from .rendered import rendered_rules, source_html_rules
+from .rendered import rendered_rules, source_html_rules, widget_figures
 from .structure import CHAPTER_RULES, review_dates
 from .thresholds import Thresholds, load_thresholds
 
@@ -82,6 +82,7 @@ def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
         findings += rendered_rules(course, chapter, notebooks_dir)
     if notebooks_dir is None or not (notebooks_dir / f"{chapter.id}.ipynb").is_file():
         findings += source_html_rules(course, chapter)
+    findings += widget_figures(course, chapter)
     return ChapterReport(chapter, readability, _apply_overrides(findings, t))
 
 

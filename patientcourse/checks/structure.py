@@ -21,7 +21,8 @@ from .thresholds import Thresholds, course_yml
 
 TEXT_KINDS = {"prose", "item", "item-cont"}
 # "(source 2)", "(sources 15 and 16)", "(1)": citations, not numbers a reader acts on.
-CITATION = re.compile(r"\((?:sources?\s+)?\d+(?:\s*(?:,|and|&|–|-)\s*\d+)*\)", re.I)
+CITATION = re.compile(r"\((?:sources?\s+)?\d+(?:\s*(?:,|and|&|–|-)\s*\d+)*\)"
+                      r"|\b(?:chapters?|steps?|sections?|sources?)\s+\d+\b", re.I)  # and "Chapter 3"
 # Digits, and number words a reader must take in as a quantity ("one" is left out: it is
 # mostly not a quantity, as in "one of the").
 NUMBER_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"

@@ -6,6 +6,7 @@ failed or interrupted build leaves the previous notebooks and ``_build/html`` us
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import typer
@@ -14,9 +15,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from ..book.execute import ExecutionFailed, code_fingerprint, execute_notebooks
 from ..book.jupyterbook import BookBuildFailed, built_html, publish, run_jupyter_book, stage_config, sync_stage
 from ..render.notebooks import NOTEBOOK_DIR
+from ..checks import run_checks
+from ..checks.report import print_report
 from ..render.project import render_project, write_files
-from ..structure import Course
-from .common import COURSE_OPTION, EXIT_FAILED, console, load_or_exit
+from ..structure import Course, CourseError
+from .common import COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, console, load_or_exit, report_problems
+
+
+def stage_notebooks(project_dir: Path, files: dict[str, bytes]) -> Path:
+    """Put the generated notebooks and their bundle where they will run (outside the Sphinx
+    source tree and outside the project's own notebooks/, which change only on success)."""
+    run_dir = Path(project_dir) / "_build" / ".run"
+    sync_stage({k: v for k, v in files.items() if k.startswith(f"{NOTEBOOK_DIR}/")}, run_dir)
+    return run_dir / NOTEBOOK_DIR
 
 
 def build_html(project_dir: Path, files: dict[str, bytes] | None = None, *,
@@ -27,19 +38,15 @@ def build_html(project_dir: Path, files: dict[str, bytes] | None = None, *,
     ``project_dir``. Returns the published HTML folder."""
     project_dir = Path(project_dir)
     files = dict(files) if files is not None else _read_inputs(project_dir)
-    stage = project_dir / "_build" / ".stage"
     files["_config.yml"] = stage_config(project_dir / "_config.yml")
+    names = sorted(Path(k).name for k in files if k.endswith(".ipynb"))
 
-    notebooks = sorted(k for k in files if k.endswith(".ipynb"))
-    task = progress.add_task("Execute notebooks", total=len(notebooks)) if progress else None
-    names = [Path(n).name for n in notebooks]
-    # Notebooks run from their own folder next to the bundle, outside the Sphinx source tree.
-    run_dir = project_dir / "_build" / ".run"
-    sync_stage({f"{NOTEBOOK_DIR}/{n}": files[f"{NOTEBOOK_DIR}/{n}"] for n in names}
-               | {f"{NOTEBOOK_DIR}/course.json": files[f"{NOTEBOOK_DIR}/course.json"]}, run_dir)
-    executed = execute_notebooks(run_dir / NOTEBOOK_DIR, names, project_dir / "_build" / ".cache", workers=workers,
+    task = progress.add_task("Execute notebooks", total=len(names)) if progress else None
+    executed = execute_notebooks(stage_notebooks(project_dir, files), names,
+                                 project_dir / "_build" / ".cache", workers=workers,
                                  on_done=lambda name, cached: progress and progress.advance(task))
     # The code fingerprint is staged too: a changed runtime (JS, CSS) must reach the site.
+    stage = project_dir / "_build" / ".stage"
     changed = sync_stage({k: v for k, v in files.items() if not k.endswith(".ipynb")}
                          | {f"{NOTEBOOK_DIR}/{n}": executed[n] for n in names}
                          | {".fingerprint": code_fingerprint().encode()}, stage)
@@ -72,8 +79,10 @@ def _read_inputs(project_dir: Path) -> dict[str, bytes]:
 def build(course: Path = COURSE_OPTION,
           project: Path = typer.Option(Path("."), "--project", help="The book project (holds _config.yml)."),
           workers: int = typer.Option(0, "--workers", help="Notebooks executed at once (0: one per core)."),
+          check: bool = typer.Option(True, "--check/--no-check", help="Run the health-literacy check "
+                                     "first and stop on its errors."),
           ) -> None:
-    """Validate the course, generate the notebooks, execute them and build the book."""
+    """Validate and check the course, generate the notebooks, execute them and build the book."""
     with _progress() as progress:
         task = progress.add_task("Load and validate source", total=1)
         model = load_or_exit(course)
@@ -81,8 +90,24 @@ def build(course: Path = COURSE_OPTION,
         progress.console.print(_summary(model))
 
         task = progress.add_task("Write notebooks", total=1)
-        files = render_project(model)
+        try:
+            files = render_project(model)
+        except CourseError as err:  # e.g. invalid check thresholds, found while rendering the report
+            report_problems(err)
+            raise typer.Exit(EXIT_BAD_INPUT)
+        notebooks_dir = stage_notebooks(project, files)
         progress.advance(task)
+
+        if check:
+            task = progress.add_task("Check health literacy", total=1)
+            report = run_checks(model, today=dt.date.today(), notebooks_dir=notebooks_dir)
+            progress.advance(task)
+            if not report.passed:
+                progress.stop()
+                print_report(report, console, show_info=False)
+                console.print("[bold red]Build stopped by the check[/]; fix the errors above "
+                              "(or build with --no-check). Nothing was changed.")
+                raise typer.Exit(EXIT_FAILED)
         try:
             html = build_html(project, files, workers=workers or None, progress=progress)
         except (ExecutionFailed, BookBuildFailed) as err:

@@ -6,7 +6,8 @@ from pathlib import Path
 import typer
 
 from ..render.project import render_project, write_files
-from .common import COURSE_OPTION, console, load_or_exit
+from ..structure import CourseError
+from .common import COURSE_OPTION, EXIT_BAD_INPUT, console, load_or_exit, report_problems
 
 
 def generate(course: Path = COURSE_OPTION,
@@ -14,7 +15,12 @@ def generate(course: Path = COURSE_OPTION,
              ) -> None:
     """Generate the book's inputs (no execution, no HTML). Writes only files that changed."""
     model = load_or_exit(course)
-    changed = write_files(render_project(model), project)
+    try:
+        files = render_project(model)
+    except CourseError as err:  # e.g. invalid check thresholds, found while rendering the report
+        report_problems(err)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    changed = write_files(files, project)
     console.print(f"Generated {len(model.chapters)} chapter notebooks, _toc.yml and book pages "
                   f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed).")
 

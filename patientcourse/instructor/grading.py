@@ -83,12 +83,24 @@ class Grader:
     def read(self, path: Path) -> ResultsFile:
         """Parse and check one file; raise ``BadResults`` with the reason."""
         try:
-            if path.stat().st_size > MAX_RESULTS_BYTES:
-                raise BadResults(f"the file is {path.stat().st_size:,} bytes, too big to be a results "
+            size = path.stat().st_size
+            if size > MAX_RESULTS_BYTES:
+                raise BadResults(f"the file is {size:,} bytes, too big to be a results "
                                  "file. Ask the learner for the file from 'Download my results'.")
-            data = json.loads(path.read_bytes())
+            raw = path.read_bytes()
         except OSError as err:
             raise BadResults(f"cannot read it ({err.strerror}). Check the path.") from None
+        try:  # fast path: a good file is parsed and validated in one step
+            results = ResultsFile.model_validate_json(raw)
+        except ValidationError:
+            results = self._diagnose(raw)  # raises BadResults saying what is wrong
+        self._check_against_course(results)
+        return results
+
+    def _diagnose(self, raw: bytes) -> ResultsFile:
+        """The slow path for a file that is not a valid results file: say exactly why."""
+        try:
+            data = json.loads(raw)
         except (UnicodeDecodeError, json.JSONDecodeError) as err:
             raise BadResults(f"not JSON ({err}). A results file is the .json file the book or "
                              "notebook saves; ask the learner to hand that in.") from None
@@ -106,7 +118,6 @@ class Grader:
             more = f" (and {err.error_count() - 1} more problems)" if err.error_count() > 1 else ""
             raise BadResults(f"{dotted(first['loc'])}: {first['msg']}{more}. The file does not "
                              "match the results shape (docs/instructors.md).") from None
-        self._check_against_course(results)
         return results
 
     def _check_against_course(self, results: ResultsFile) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 SCHEMA = "patientcourse.results"
 VERSION = 1
@@ -33,7 +33,8 @@ class Loose(BaseModel):
 
 
 class AnswerRecord(Loose):
-    answer: JsonValue = Field(description="Encoding per question type: see patientcourse/structure/quiz.py.")
+    # Any JSON value (the file was parsed as JSON); the question's score() checks its form.
+    answer: Any = Field(description="Encoding per question type: see patientcourse/structure/quiz.py.")
     answered_at: Timestamp | None = None
     attempts: int = Field(default=1, ge=0)
 

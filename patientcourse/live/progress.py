@@ -183,7 +183,7 @@ class ResultsFile:
         self.save()
 
     def set_learner(self, name: str, learner_id: str = "") -> None:
-        new = {"name": name.strip(), "id": learner_id.strip()}
+        new = {"name": " ".join(name.split()), "id": learner_id.strip()}
         self.data = self._read()
         if not same_learner(self.data["learner"], new):
             raise LearnerMismatch(self._mismatch_message(new, other=self.data["learner"]))

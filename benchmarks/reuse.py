@@ -1,0 +1,38 @@
+"""Helpers the test suite already has, loaded from their files instead of copied.
+
+``make_project`` (tests/conftest.py) and the local static server and Chromium settings
+(tests/browser/conftest.py) are what the tests use; the benchmark must build and browse the
+book exactly the same way. Both files are named ``conftest.py``, so each is loaded under its
+own module name rather than through ``sys.path``.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@cache
+def test_helpers() -> ModuleType:
+    """tests/conftest.py: ``make_project``, ``COURSE_DIR``."""
+    return _load("patientcourse_tests_conftest", REPO / "tests" / "conftest.py")
+
+
+@cache
+def browser_helpers() -> ModuleType:
+    """tests/browser/conftest.py: ``serve_directory``, ``CHROMIUM``, ``CHROMIUM_FLAGS``."""
+    return _load("patientcourse_browser_conftest", REPO / "tests" / "browser" / "conftest.py")

@@ -1,0 +1,145 @@
+"""The measurements: the real course (ours vs bare Jupyter Book, no-op, one-chapter edit),
+scaling over synthetic courses, and serial vs parallel notebook execution.
+
+Every build is a fresh process (``measure.run_measured``); every number kept is raw, and
+the report takes medians.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Callable
+
+from patientcourse.book.execute import execute_notebooks
+from patientcourse.render.notebooks import NOTEBOOK_DIR
+from patientcourse.render.project import BUNDLE_PATH, render_project, write_files
+from patientcourse.structure import Course, load_course
+
+import projects
+from measure import Run, median, run_measured, summarize, timed
+from synthetic import load_synthetic_course
+
+Log = Callable[[str], None]
+EDIT_MARK = "(Edited by the build benchmark.)"
+
+
+def build_ours(project: Path, workers: int | None = None) -> tuple[Run, dict, int]:
+    """One ``build_html`` of ``project``: (run, phase seconds, notebooks it executed)."""
+    before = projects.cache_entries(project)
+    phases_file = project.parent / f".{project.name}-phases.json"
+    run = run_measured(projects.our_build_command(project, phases_file, workers), label="build_html")
+    phases = json.loads(phases_file.read_text(encoding="utf-8"))
+    return run, phases, len(projects.cache_entries(project) - before)
+
+
+def build_bare(project: Path) -> Run:
+    shutil.rmtree(project / "_build", ignore_errors=True)
+    return run_measured(projects.bare_build_command(project), label="jupyter-book build (bare)")
+
+
+def edited_course(course_dir: Path, work: Path, chapter_id: str) -> Course:
+    """A copy of the course whose chapter ``chapter_id`` has one more sentence of prose."""
+    copy = work / "course-edited"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(course_dir, copy)
+    chapter = copy / "chapters" / f"{chapter_id}.md"
+    # The last section's body gains a sentence; titles, ids and the quiz are untouched, so the
+    # runtime bundle (and with it every other notebook's cache key) stays the same.
+    chapter.write_text(chapter.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{EDIT_MARK}\n", encoding="utf-8")
+    return load_course(copy)
+
+
+def real_course_suite(course_dir: Path, work: Path, repeat: int, log: Log) -> dict:
+    """Clean build (ours vs bare), no-op rebuild and one-chapter edit, ``repeat`` times."""
+    load_seconds, course = timed(load_course, course_dir)
+    render_seconds, files = timed(render_project, course)
+    edit_id = course.chapters[len(course.chapters) // 2].id
+    edited_files = render_project(edited_course(course_dir, work, edit_id))
+    changed = sorted(k for k in files if files[k] != edited_files.get(k))
+
+    ours, bare, noop, edit = [], [], [], []
+    for rep in range(repeat):
+        # Alternate which build goes first, so a slow spell on a shared machine hits both.
+        order = ("bare", "ours") if rep % 2 else ("ours", "bare")
+        for which in order:
+            if which == "bare":
+                log(f"  rep {rep + 1}/{repeat}: bare jupyter-book build (executes every notebook itself)")
+                bare.append({"run": build_bare(projects.write_bare_project(work / "bare", files))})
+                continue
+            project = projects.write_our_project(work / "ours", files)
+            log(f"  rep {rep + 1}/{repeat}: our clean build")
+            run, phases, executed = build_ours(project)
+            ours.append({"run": run, "phases": phases, "executed": executed})
+            log(f"  rep {rep + 1}/{repeat}: our no-op rebuild")
+            run, phases, executed = build_ours(project)
+            noop.append({"run": run, "phases": phases, "executed": executed})
+            log(f"  rep {rep + 1}/{repeat}: rebuild after editing {edit_id}")
+            write_files(edited_files, project)
+            run, phases, executed = build_ours(project)
+            published = EDIT_MARK in projects.published_page(project, edit_id).read_text(encoding="utf-8")
+            edit.append({"run": run, "phases": phases, "executed": executed, "edit_published": published})
+    return {
+        "chapters": len(course.chapters), "load_seconds": load_seconds, "render_seconds": render_seconds,
+        "ours_clean": _summary(ours), "bare_clean": _summary(bare), "noop": _summary(noop),
+        "edit": {**_summary(edit), "chapter": edit_id, "files_changed_by_edit": changed,
+                 "bundle_changed": BUNDLE_PATH in changed,
+                 "edit_published_every_time": all(e["edit_published"] for e in edit)},
+        "project": str(work / "ours"),
+    }
+
+
+def scaling_suite(course_dir: Path, work: Path, sizes: list[int], repeat: int, log: Log) -> list[dict]:
+    """Clean build of synthetic courses of each size (default workers: one per core)."""
+    rows = []
+    for size in sizes:
+        log(f"  {size} chapters: writing and loading the synthetic course")
+        load_seconds, course = timed(load_synthetic_course, course_dir, work / f"synthetic-{size}", size)
+        render_seconds, files = timed(render_project, course)
+        builds = []
+        for rep in range(repeat):
+            log(f"  {size} chapters: clean build {rep + 1}/{repeat}")
+            project = projects.write_our_project(work / f"synthetic-{size}-project", files)
+            run, phases, executed = build_ours(project)
+            builds.append({"run": run, "phases": phases, "executed": executed})
+        summary = _summary(builds)
+        rows.append({"chapters": size, "load_seconds": load_seconds, "render_seconds": render_seconds,
+                     "build": summary,
+                     "seconds_per_chapter": summary["seconds"] / size,
+                     "peak_rss_mb_per_chapter": summary["peak_rss_mb"] / size})
+    return rows
+
+
+def workers_suite(course_dir: Path, work: Path, chapters: int, repeat: int, log: Log) -> dict:
+    """Notebook execution only (``execute_notebooks``, empty cache): workers=1 vs workers=2."""
+    course = load_synthetic_course(course_dir, work / f"synthetic-{chapters}", chapters)
+    files = render_project(course)
+    folder = work / "execute" / NOTEBOOK_DIR
+    shutil.rmtree(folder.parent, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for rel, data in files.items():
+        if rel.startswith(f"{NOTEBOOK_DIR}/"):
+            (folder / Path(rel).name).write_bytes(data)
+    names = sorted(p.name for p in folder.glob("*.ipynb"))
+    seconds: dict[int, list[float]] = {1: [], 2: []}
+    for rep in range(repeat):
+        for workers in ((2, 1) if rep % 2 else (1, 2)):
+            log(f"  {chapters} notebooks, workers={workers}: run {rep + 1}/{repeat}")
+            cache = work / "execute" / f"cache-{workers}-{rep}"
+            shutil.rmtree(cache, ignore_errors=True)
+            elapsed, _ = timed(execute_notebooks, folder, names, cache, workers=workers)
+            seconds[workers].append(elapsed)
+            shutil.rmtree(cache, ignore_errors=True)
+    serial, parallel = median(seconds[1]), median(seconds[2])
+    return {"chapters": chapters, "serial_seconds": serial, "parallel_seconds": parallel,
+            "speedup": serial / parallel, "runs": {"workers_1": seconds[1], "workers_2": seconds[2]}}
+
+
+def _summary(entries: list[dict]) -> dict:
+    """Medians of the runs and phases, the executed counts, and every raw entry."""
+    summary = summarize([e["run"] for e in entries])
+    if entries and "phases" in entries[0]:
+        names = sorted({name for e in entries for name in e["phases"]})
+        summary["phases"] = {n: median([e["phases"].get(n, 0.0) for e in entries]) for n in names}
+        summary["executed"] = [e["executed"] for e in entries]
+    return summary

@@ -1,0 +1,240 @@
+"""``export``: the QTI zip's manifest and items, and the GIFT text, parsed back; question
+counts, right answers and feedback survive; what cannot map is said."""
+from __future__ import annotations
+
+import html
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+
+import pytest
+from typer.testing import CliRunner
+
+from patientcourse.cli import app
+from patientcourse.instructor.export_gift import export_gift, gift_escape
+from patientcourse.instructor.export_qti import export_qti
+from quiz_samples import HOSTILE_PROMPT, sample_course
+
+QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
+IMSCP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
+
+
+def plain(fragment: str) -> str:
+    """HTML (as text2qti writes it) → the words a learner reads, quotes made straight."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", fragment))
+    return " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split())
+
+
+def qti_items(data: bytes) -> tuple[ET.Element, dict[str, ET.Element]]:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    manifest = ET.fromstring(archive.read("imsmanifest.xml"))
+    files = [f.get("href") for f in manifest.iter(f"{IMSCP}file")]
+    assessment_file = next(f for f in files if f.endswith(".xml") and "assessment_meta" not in f)
+    assessment = ET.fromstring(archive.read(assessment_file))
+    return manifest, {item.get("title"): item for item in assessment.iter(f"{QTI}item")}
+
+
+def item_type(item: ET.Element) -> str:
+    for field in item.iter(f"{QTI}qtimetadatafield"):
+        if field.find(f"{QTI}fieldlabel").text == "question_type":
+            return field.find(f"{QTI}fieldentry").text
+    raise AssertionError("no question_type")
+
+
+def choices(item: ET.Element) -> dict[str, str]:
+    """response ident -> choice text."""
+    return {label.get("ident"): plain(label.find(f".//{QTI}mattext").text)
+            for label in item.iter(f"{QTI}response_label")}
+
+
+def scored_idents(item: ET.Element) -> set[str]:
+    """The choices that earn points (a respcondition that sets SCORE above 0)."""
+    right = set()
+    for condition in item.iter(f"{QTI}respcondition"):
+        setvar = condition.find(f"{QTI}setvar")
+        if setvar is None or float(setvar.text) <= 0:
+            continue
+        conditionvar = condition.find(f"{QTI}conditionvar")
+        for equal in conditionvar.iter(f"{QTI}varequal"):
+            if not any(equal in list(n) for n in conditionvar.iter(f"{QTI}not")):
+                right.add(equal.text)
+    return right
+
+
+def feedback(item: ET.Element) -> dict[str, str]:
+    return {fb.get("ident"): plain(fb.find(f".//{QTI}mattext").text) for fb in item.iter(f"{QTI}itemfeedback")}
+
+
+@pytest.fixture(scope="module")
+def course():
+    return sample_course()
+
+
+@pytest.fixture(scope="module")
+def qti(course):
+    return export_qti(course, "Sample quiz")
+
+
+def test_qti_manifest_and_item_count_match_the_mappable_questions(course, qti):
+    data, report = qti
+    manifest, items = qti_items(data)
+    assert manifest.find(f".//{IMSCP}resource").get("type") == "imsqti_xmlv1p2"
+    mappable = [q.id for c in course.chapters for q in c.quiz.questions if q.type not in ("matching", "ordering")]
+    assert sorted(items) == sorted(mappable) == sorted(qid for qid, _, _ in report.exported)
+    assert {qid for qid, _ in report.skipped} == {"fa-rolling", "fa-thoracic-steps"}
+    assert all("no matching type" in why or "no ordering type" in why for _, why in report.skipped)
+
+
+def test_qti_choice_questions_keep_their_right_answers_and_every_options_feedback(course, qti):
+    _, items = qti_items(qti[0])
+    for chapter in course.chapters:
+        for question in chapter.quiz.questions:
+            if question.type not in ("single", "multiple"):
+                continue
+            item = items[question.id]
+            assert item_type(item) == {"single": "multiple_choice_question",
+                                       "multiple": "multiple_answers_question"}[question.type]
+            texts = choices(item)
+            assert list(texts.values()) == [plain(html.escape(o.text)) for o in question.options]
+            right_texts = {texts[i] for i in scored_idents(item)}
+            assert right_texts == {plain(html.escape(o.text)) for o in question.options if o.correct}
+            notes = feedback(item)
+            assert notes["general_fb"] == plain(html.escape(question.explanation))
+            for ident, option in zip(texts, question.options):
+                assert notes[f"{ident}_fb"] == plain(html.escape(option.feedback))
+
+
+def test_qti_hostile_markup_stays_text(qti):
+    _, items = qti_items(qti[0])
+    prompt = items["ev-hostile"].find(f"{QTI}presentation/{QTI}material/{QTI}mattext").text
+    assert "<script>" not in prompt and "&lt;script&gt;" in prompt
+
+
+def test_qti_true_false_and_numeric_keep_answer_and_feedback(course, qti):
+    _, items = qti_items(qti[0])
+    proven = items["fa-proven"]  # answer: False
+    assert item_type(proven) == "true_false_question"
+    texts = choices(proven)
+    assert {texts[i] for i in scored_idents(proven)} == {"False"}
+    notes = set(feedback(proven).values())
+    assert {"Not so. The improvement was not statistically significant.",
+            "Right. The improvement was not statistically significant."} <= notes
+    hold = items["fa-hold"]  # 1 minute, tolerance 0.25
+    assert item_type(hold) == "numerical_question"
+    bounds = {e.tag.removeprefix(QTI): float(e.text) for e in hold.iter() if e.tag in (f"{QTI}vargte", f"{QTI}varlte")}
+    assert bounds == {"vargte": 0.75, "varlte": 1.25}
+    assert {"Yes: about one minute.", "The article says one minute."} <= set(feedback(hold).values())
+
+
+# -- GIFT -----------------------------------------------------------------------------------
+
+def gift_unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def gift_split(text: str, separator: str) -> list[str]:
+    """Split on an unescaped separator character."""
+    return [p for p in re.split(rf"(?<!\\){re.escape(separator)}", text)]
+
+
+def parse_gift(text: str) -> dict[str, dict]:
+    """A small GIFT reader following Moodle's rules: blocks split by blank lines, // comments,
+    ``::name::``, the answer part between unescaped braces, ``####`` general feedback."""
+    questions = {}
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [ln for ln in block.splitlines() if not ln.strip().startswith("//")]
+        body = "\n".join(lines).strip()
+        if not body or body.startswith("$CATEGORY:"):
+            continue
+        name_match = re.match(r"::(.*?)(?<!\\)::(.*)$", body, re.S)
+        name, rest = name_match.group(1), name_match.group(2)
+        opening = re.search(r"(?<!\\)\{", rest).start()
+        closing = [m.start() for m in re.finditer(r"(?<!\\)\}", rest)][-1]
+        prompt, answer = rest[:opening].strip(), rest[opening + 1:closing].strip()
+        answer, _, general = answer.partition("####")
+        questions[gift_unescape(name)] = {"prompt": gift_unescape(prompt), "answer": answer.strip(),
+                                          "general": gift_unescape(general.strip())}
+    return questions
+
+
+def gift_options(answer: str) -> list[tuple[str, str, str]]:
+    """(marker, text, feedback) for each ``=``/``~`` answer of a choice question."""
+    parts = re.findall(r"(?<!\\)([=~])((?:\\.|[^=~\\])*)", answer)
+    out = []
+    for marker, rest in parts:
+        weight = re.match(r"%(-?[\d.]+)%", rest)
+        if weight:
+            marker, rest = weight.group(1), rest[weight.end():]
+        text, _, fb = rest.partition("#")
+        out.append((marker, gift_unescape(text.strip()), gift_unescape(fb.strip())))
+    return out
+
+
+@pytest.fixture(scope="module")
+def gift(course):
+    text, report = export_gift(course, "Sample quiz")
+    return parse_gift(text), report, text
+
+
+def test_gift_exports_every_question_with_answers_and_feedback(course, gift):
+    questions, report, _ = gift
+    all_ids = [q.id for c in course.chapters for q in c.quiz.questions]
+    assert sorted(questions) == sorted(all_ids) and not report.skipped
+    for chapter in course.chapters:
+        for q in chapter.quiz.questions:
+            parsed = questions[q.id]
+            assert parsed["prompt"].startswith(" ".join(q.prompt.split()).replace("->", "→"))
+            assert parsed["general"].startswith(" ".join(q.explanation.split()))
+            if q.type == "single":
+                assert gift_options(parsed["answer"]) == [
+                    ("=" if o.correct else "~", o.text, o.feedback) for o in q.options]
+            if q.type == "multiple":
+                share = 100 / len(q.correct_ids())
+                got = gift_options(parsed["answer"])
+                assert [float(m) for m, _, _ in got] == pytest.approx(
+                    [share if o.correct else -share for o in q.options])
+                assert [(t, f) for _, t, f in got] == [(o.text, o.feedback) for o in q.options]
+
+
+def test_gift_true_false_numeric_matching_and_ordering(course, gift):
+    questions, _, _ = gift
+    proven = questions["fa-proven"]["answer"]  # answer False: {FALSE#if answered wrong#if right}
+    assert gift_split(proven, "#") == ["FALSE", "Not so. The improvement was not statistically significant.",
+                                       "Right. The improvement was not statistically significant."]
+    hold = questions["fa-hold"]["answer"]
+    assert hold.startswith("#=1:0.25#Yes") and "~#The article says one minute." in hold
+    rolling = course.chapter("01").quiz.question("fa-rolling")
+    pairs = re.findall(r"=(.*?) -> (.*)", questions["fa-rolling"]["answer"])
+    assert [(gift_unescape(a), gift_unescape(b)) for a, b in pairs] == [(p.item, p.match) for p in rolling.pairs]
+    assert all(p.feedback in questions["fa-rolling"]["general"] for p in rolling.pairs)
+    steps = course.chapter("01").quiz.question("fa-thoracic-steps").steps
+    ordered = re.findall(r"=(.*?) -> Step (\d+)", questions["fa-thoracic-steps"]["answer"])
+    assert ordered == [(s.text, str(n)) for n, s in enumerate(steps, 1)]
+
+
+def test_gift_escapes_its_special_characters():
+    assert gift_escape("a ~ b = c # d { e } f : g \\ h") == r"a \~ b \= c \# d \{ e \} f \: g \\ h"
+    assert gift_escape("x -> y\nz") == "x → y z"
+    # Every special character in the hostile question is escaped, so it parses back whole.
+    text, _ = export_gift(sample_course(), "Quiz: one {two}")
+    assert "// Quiz: one {two}" in text  # comments need no escaping
+    parsed = parse_gift(text)
+    assert parsed["ev-hostile"]["prompt"] == HOSTILE_PROMPT
+
+
+def test_export_command_says_which_questions_cannot_map(tmp_path, monkeypatch, course):
+    import patientcourse.commands.export as export_command
+    monkeypatch.setattr(export_command, "load_or_exit", lambda _: course)
+    out = tmp_path / "canvas.zip"
+    result = CliRunner().invoke(app, ["export", "--format", "qti", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Not exported (2):" in result.output
+    assert "fa-rolling: text2qti (and so this export) has no matching type" in result.output
+    assert "fa-thoracic-steps: text2qti (and so this export) has no ordering type" in result.output
+    assert zipfile.is_zipfile(out)
+    gift_out = tmp_path / "moodle.gift"
+    result = CliRunner().invoke(app, ["export", "--format", "gift", "--chapters", "2", "--out", str(gift_out)])
+    assert result.exit_code == 0 and sorted(parse_gift(gift_out.read_text(encoding="utf-8"))) == ["ev-athletes", "ev-hostile"]
+    bad = CliRunner().invoke(app, ["export", "--format", "pdf", "--out", str(tmp_path / "x")])
+    assert bad.exit_code == 2 and "--format must be qti or gift" in bad.output

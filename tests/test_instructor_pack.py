@@ -1,0 +1,214 @@
+"""``assign``: what a student pack holds in each mode, and the byte scan that proves an
+assessment pack holds no answer key (with proof that the scan finds one when it is there)."""
+from __future__ import annotations
+
+import base64
+import gzip
+import io
+import json
+import os
+import shutil
+import urllib.parse
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from patientcourse.instructor.leak_scan import answer_key_secrets, scan_bytes, scan_folder
+from patientcourse.instructor.pack import PackError, make_pack, read_pack_assignment
+from quiz_samples import CH1, CH2, sample_course
+from test_instructor_grading import REPO
+
+FEEDBACK = "No. The article says fasciae are made of collagen."  # fa-made-of, option a
+
+
+@pytest.fixture(scope="module")
+def course():
+    return sample_course()
+
+
+@pytest.fixture(scope="module")
+def secrets(course):
+    return answer_key_secrets(course)
+
+
+# -- the scan itself (fast) -------------------------------------------------------------------
+
+def test_secrets_are_the_answer_key_minus_what_learners_read_anyway(course, secrets):
+    where = set(secrets.strings.values())
+    assert "fa-made-of option a feedback" in where and "fa-hold if_wrong" in where
+    assert "fa-proven if_true" in where and "fa-rolling pair feedback" in where
+    assert "fa-thoracic-steps explanation" in where
+    # "Right." is too short to search for without matching ordinary words.
+    assert "ev-athletes if_true" in secrets.too_short
+
+
+@pytest.mark.parametrize("encode", [
+    lambda s: s.encode(),
+    lambda s: s.replace("'", "&#x27;").replace(".", "&#46;").encode(),
+    lambda s: json.dumps({"x": s.replace("'", "\u2019")}, ensure_ascii=True).encode(),
+    lambda s: urllib.parse.quote(s).encode(),
+    lambda s: urllib.parse.quote_plus(s).encode(),
+    lambda s: b"var k='" + base64.b64encode(s.encode()) + b"';",
+    lambda s: b"data:" + base64.urlsafe_b64encode(("{\"f\": \"" + s + "\"}").encode()),
+    lambda s: s.upper().replace(" ", "\n  ").encode(),
+], ids=["plain", "html-entities", "json-escaped", "url", "url-plus", "base64", "base64-url", "case-and-spaces"])
+def test_scan_finds_feedback_however_it_is_encoded(secrets, encode):
+    findings = scan_bytes("page.html", b"<p>Chapter text.</p>" + encode(FEEDBACK) + b"<p>More.</p>", secrets)
+    assert [f.what for f in findings] == ["answer key text: fa-made-of option a feedback"]
+
+
+def test_scan_opens_zip_and_gzip_members(secrets):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("inner/page.txt", gzip.compress(FEEDBACK.encode()))
+    findings = scan_bytes("extra.zip", buffer.getvalue(), secrets)
+    assert [str(f) for f in findings] == [
+        "extra.zip!inner/page.txt (gunzipped): answer key text: fa-made-of option a feedback"]
+
+
+@pytest.mark.parametrize("marker", [
+    b'{"id": "a", "text": "Fat", "correct": false}',
+    b'<label data-pc-correct="true">',
+    b"<div data-pc-answer='b'>",
+    b'"{\\"if_wrong\\": \\"x\\"}"',
+    b'{"answer": 20}',
+])
+def test_scan_finds_correctness_markers(secrets, marker):
+    assert scan_bytes("x.json", marker, secrets)
+
+
+def test_sphinx_search_index_words_are_not_mistaken_for_answer_keys(secrets):
+    index = b'Search.setIndex({"docnames": ["a"], "terms": {"answer": [0, 1], "correct": 2}, "titleterms": {}})'
+    assert scan_bytes("searchindex.js", index, secrets) == []
+    leaky = b'Search.setIndex({"terms": {"answer": "b"}})'
+    assert scan_bytes("searchindex.js", leaky, secrets)
+
+
+def test_a_pack_that_would_leak_is_not_written(tmp_path, course, monkeypatch):
+    """The guard inside ``assign``: a (simulated) renderer bug that puts feedback in a page."""
+    def leaky_build(project: Path, files: dict) -> Path:
+        site = project / "_build" / "html"
+        site.mkdir(parents=True)
+        (site / "index.html").write_text(f"<p>{FEEDBACK}</p>", encoding="utf-8")
+        return site
+
+    out = tmp_path / "pack"
+    with pytest.raises(PackError, match="fa-made-of option a feedback"):
+        make_pack(course, [CH1], title="Week 1", due=None, mode="assessment", out=out,
+                  config=REPO / "_config.yml", build_html=leaky_build)
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == []  # no temporary folder left behind
+
+
+# -- real packs (build a small book each) -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory, course):
+    from patientcourse.commands.build import build_html
+
+    root = tmp_path_factory.mktemp("packs")
+    made = {}
+    for mode in ("practice", "assessment"):
+        made[mode] = make_pack(course, [CH2], title=f"Week 2 {mode}", due="2026-12-01", mode=mode,
+                               out=root / mode, config=REPO / "_config.yml", build_html=build_html)
+    return made
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["practice", "assessment"])
+def test_pack_holds_the_chosen_chapters_book_notebooks_and_readme(packs, mode):
+    pack = packs[mode].folder
+    assert sorted(p.name for p in pack.iterdir()) == ["README.md", "book", "notebooks"]
+    assert sorted(p.name for p in (pack / "notebooks").iterdir()) == [f"{CH2}.ipynb", "course.json"]
+    bundle = json.loads((pack / "notebooks" / "course.json").read_text(encoding="utf-8"))
+    assert bundle["mode"] == mode and list(bundle["chapters"]) == [CH2]
+    assert bundle["assignment"] == {"id": f"week-2-{mode}", "title": f"Week 2 {mode}", "due": "2026-12-01"}
+    assert read_pack_assignment(pack) == (bundle["assignment"], [CH2])
+    pages = {p.relative_to(pack / "book").as_posix() for p in (pack / "book").rglob("*.html")}
+    assert {f"notebooks/{CH2}.html", "book/index.html", "book/glossary.html", "book/sources.html",
+            "book/progress.html"} <= pages
+    assert f"notebooks/{CH1}.html" not in pages and "book/report.html" not in pages
+    readme = (pack / "README.md").read_text(encoding="utf-8")
+    assert "Download my results" in readme and "save_results()" in readme and "2026-12-01" in readme
+    assert ("does not say whether they are right" in readme) == (mode == "assessment")
+
+
+@pytest.mark.slow
+def test_assessment_pack_has_no_answer_key_in_any_byte(packs, course, secrets):
+    pack = packs["assessment"].folder
+    chapter_two = answer_key_secrets(course.subset([CH2]))
+    assert packs["assessment"].scanned_secrets == len(chapter_two.strings) > 0
+    every_file = [p for p in pack.rglob("*") if p.is_file()]
+    assert len(every_file) > 20 and sum(p.stat().st_size for p in every_file) > 1_000_000
+    assert scan_folder(pack, chapter_two) == []
+    # The same scan on the practice pack finds the feedback there: the scan is not blind.
+    found = {f.what for f in scan_folder(packs["practice"].folder, chapter_two)}
+    assert "answer key text: ev-athletes if_false" in found
+    assert any(w.startswith("a 'correct' key") for w in found)
+
+
+@pytest.mark.slow
+def test_pack_notebook_runs_with_only_the_pack(packs, tmp_path):
+    """A learner's machine: the pack copied somewhere with no course source, run in Jupyter."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    pack = Path(shutil.copytree(packs["assessment"].folder, tmp_path / "learner"))
+    notebook = nbformat.read(pack / "notebooks" / f"{CH2}.ipynb", as_version=4)
+    env_before = dict(os.environ)
+    os.environ["PATIENTCOURSE_RESULTS_DIR"] = str(tmp_path / "results")
+    try:
+        NotebookClient(notebook, timeout=120, resources={"metadata": {"path": str(pack / "notebooks")}}).execute()
+    finally:
+        os.environ.clear()
+        os.environ.update(env_before)
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert outputs and not [o for o in outputs if o.output_type == "error"]
+    assert not (pack / "course").exists()
+
+
+def test_assign_command_refuses_bad_input_before_building(tmp_path):
+    from typer.testing import CliRunner
+
+    from patientcourse.cli import app
+
+    course_dir = str(REPO / "course")
+    base = ["assign", "--course", course_dir, "--title", "Week 1", "--out", str(tmp_path / "p")]
+    cases = {
+        "no chapter '9'": ["--chapters", "9"],
+        "is not a date": ["--chapters", "1", "--due", "next week"],
+        "--mode must be practice or assessment": ["--chapters", "1", "--mode", "exam"],
+    }
+    for expected, extra in cases.items():
+        result = CliRunner().invoke(app, base + extra)
+        assert result.exit_code == 2 and expected in result.output, (extra, result.output)
+    assert not (tmp_path / "p").exists()
+
+
+def test_grade_with_a_pack_uses_its_chapters_assignment_and_due_date(tmp_path, course, monkeypatch):
+    from typer.testing import CliRunner
+
+    import patientcourse.commands.grade as grade_command
+    from patientcourse.cli import app
+    from test_instructor_sample import results_doc, right_answers, write_json
+
+    pack = tmp_path / "pack" / "notebooks"
+    pack.mkdir(parents=True)
+    assignment = {"id": "week-2", "title": "Week 2", "due": "2026-12-01"}
+    (pack / "course.json").write_text(json.dumps({"assignment": assignment, "chapters": {CH2: {}}}))
+    answers = {CH2: right_answers(course)[CH2]}
+    write_json(tmp_path / "on-time.json", results_doc(answers, name="A", assignment=assignment))
+    write_json(tmp_path / "late.json", results_doc(answers, name="B", assignment=assignment,
+                                                   answered_at="2026-12-03T09:00:00Z"))
+    write_json(tmp_path / "other.json", results_doc(answers, name="C", assignment={"id": "week-1"}))
+    monkeypatch.setattr(grade_command, "load_or_exit", lambda _: course)
+    result = CliRunner().invoke(app, ["grade", str(tmp_path / "on-time.json"), str(tmp_path / "late.json"),
+                                      str(tmp_path / "other.json"), "--pack", str(tmp_path / "pack"),
+                                      "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    grades = (tmp_path / "out" / "grades.csv").read_text(encoding="utf-8").splitlines()
+    assert grades[0].startswith(f"learner,learner_id,{CH2},total,possible,percent,late")
+    assert [line.split(",")[:7] for line in grades[1:]] == [["A", "", "2", "2", "2", "100.0", "no"],
+                                                            ["B", "", "2", "2", "2", "100.0", "yes"]]
+    assert "other.json: assignment: the file is for assignment 'week-1', not 'week-2'" in result.output
