@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import statistics
 from pathlib import Path
+from urllib.parse import urlparse
 
 from reuse import browser_helpers
 
@@ -48,6 +49,7 @@ def measure_feedback(site: Path, page_path: str, samples: int) -> dict:
     helpers = browser_helpers()
     url, stop = helpers.serve_directory(site)
     dom_ms, painted_ms = [], []
+    fetched: list[str] = []  # site paths the page loaded, to cross-check the page weight
     outside: list[str] = []
     errors: list[str] = []
     try:
@@ -56,7 +58,8 @@ def measure_feedback(site: Path, page_path: str, samples: int) -> dict:
                                                  args=helpers.CHROMIUM_FLAGS, headless=True)
             try:
                 page = browser.new_page()
-                page.on("request", lambda r: None if r.url.startswith((url, "data:", "blob:", "about:"))
+                page.on("request", lambda r: fetched.append(urlparse(r.url).path.lstrip("/"))
+                        if r.url.startswith(url) else None if r.url.startswith(("data:", "blob:", "about:"))
                         else outside.append(r.url))
                 page.on("pageerror", lambda e: errors.append(str(e)))
                 page.goto(f"{url}/{page_path}", wait_until="load")
@@ -85,6 +88,6 @@ def measure_feedback(site: Path, page_path: str, samples: int) -> dict:
         "dom_ms": statistics.median(dom_ms), "painted_ms": statistics.median(painted_ms),
         "dom_ms_max": max(dom_ms), "painted_ms_max": max(painted_ms),
         "all_dom_ms": [round(v, 2) for v in dom_ms], "all_painted_ms": [round(v, 2) for v in painted_ms],
-        "last_feedback": feedback.strip()[:200],
+        "last_feedback": feedback.strip()[:200], "fetched": sorted(set(fetched)),
         "requests_outside_127_0_0_1": outside, "page_errors": errors,
     }

@@ -8,6 +8,7 @@ widgets) and *theme* (Sphinx, pydata/sphinx-book-theme and the other extensions)
 from __future__ import annotations
 
 import gzip
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -21,6 +22,14 @@ GZIP_LEVEL = 6
 def our_runtime_files() -> set[str]:
     """File names of our runtime: everything the package serves as static files."""
     return {p.name for p in STATIC_DIR.iterdir() if p.suffix in (".js", ".css")}
+
+
+def unloaded_runtime(weight: dict) -> dict[str, int]:
+    """gzip bytes of each runtime file the package ships but this page does not load (e.g.
+    the widgets' script on a page built before the config listed it): what ours would grow by."""
+    loaded = {Path(a["file"]).name for a in weight["assets"] if a["part"] == "ours"}
+    return {name: gzip_size((STATIC_DIR / name).read_bytes())
+            for name in sorted(our_runtime_files() - loaded)}
 
 
 class _Assets(HTMLParser):
@@ -42,24 +51,46 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
 
 
+# A stylesheet's own imports (Sphinx's theme.css imports basic.css): loaded with the page too.
+CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)""")
+
+
 def page_assets(site: Path, page: Path) -> list[Path]:
-    """Local files of every script and stylesheet ``page`` loads, each once, in page order."""
+    """Local files of every script and stylesheet ``page`` loads (following stylesheets'
+    ``@import``), each once, in load order."""
     parser = _Assets()
     parser.feed(page.read_text(encoding="utf-8"))
-    page_url = "http://site/" + page.relative_to(site).as_posix()
     seen: list[Path] = []
-    for url in parser.urls:
-        absolute = urlparse(urljoin(page_url, url))
-        if absolute.netloc != "site":
-            raise ValueError(f"{page}: loads {url} from outside the site; a page weight would be wrong. "
-                             "Every asset must be served by the book itself.")
-        path = site / absolute.path.lstrip("/")
-        if not path.is_file():
-            raise FileNotFoundError(f"{page}: loads {url}, but {path} is not in the built site. "
-                                    "Rebuild the book; a missing asset is a broken page.")
-        if path not in seen:
-            seen.append(path)
+    pending = [(page, url) for url in parser.urls]
+    while pending:
+        referrer, url = pending.pop(0)
+        path = _local_file(site, referrer, url)
+        if path in seen:
+            continue
+        seen.append(path)
+        if path.suffix == ".css":
+            pending += [(path, imported) for imported in CSS_IMPORT.findall(path.read_text(encoding="utf-8"))]
     return seen
+
+
+def _local_file(site: Path, referrer: Path, url: str) -> Path:
+    absolute = urlparse(urljoin("http://site/" + referrer.relative_to(site).as_posix(), url))
+    if absolute.netloc != "site":
+        raise ValueError(f"{referrer}: loads {url} from outside the site; a page weight would be wrong. "
+                         "Every asset must be served by the book itself.")
+    path = site / absolute.path.lstrip("/")
+    if not path.is_file():
+        raise FileNotFoundError(f"{referrer}: loads {url}, but {path} is not in the built site. "
+                                "Rebuild the book; a missing asset is a broken page.")
+    return path
+
+
+def not_counted(site: Path, weight: dict, fetched: list[str]) -> dict[str, int]:
+    """gzip bytes of files a browser fetched for the page that the count above left out
+    (fonts, images, anything a script loads later): the cross-check of ``page_weight``."""
+    counted = {weight["page"], *(a["file"] for a in weight["assets"])}
+    return {rel: gzip_size((site / rel).read_bytes()) for rel in fetched
+            if rel not in counted and (site / rel).is_file()}
 
 
 def page_weight(site: Path, page: Path) -> dict:
@@ -77,4 +108,6 @@ def page_weight(site: Path, page: Path) -> dict:
         totals[part] = {"bytes": sum(f["bytes"] for f in mine), "gzip_bytes": sum(f["gzip_bytes"] for f in mine),
                         "files": len(mine)}
     totals["total"] = {key: sum(totals[p][key] for p in ("html", "theme", "ours")) for key in ("bytes", "gzip_bytes")}
-    return {"page": page.relative_to(site).as_posix(), **totals, "assets": files}
+    weight = {"page": page.relative_to(site).as_posix(), **totals, "assets": files}
+    weight["ours_not_loaded"] = unloaded_runtime(weight)
+    return weight

@@ -64,4 +64,5 @@ def cache_entries(project: Path) -> set[str]:
 
 
 def published_page(project: Path, chapter_id: str) -> Path:
+    """A chapter's page in the built site (ours publishes to, and bare builds into, _build/html)."""
     return project / "_build" / "html" / "notebooks" / f"{chapter_id}.html"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -17,25 +18,31 @@ from patientcourse.render.project import BUNDLE_PATH, render_project, write_file
 from patientcourse.structure import Course, load_course
 
 import projects
-from measure import Run, median, run_measured, summarize, timed
+from measure import CommandFailed, Run, median, run_measured, summarize, timed
 from synthetic import load_synthetic_course
 
 Log = Callable[[str], None]
 EDIT_MARK = "(Edited by the build benchmark.)"
 
 
-def build_ours(project: Path, workers: int | None = None) -> tuple[Run, dict, int]:
-    """One ``build_html`` of ``project``: (run, phase seconds, notebooks it executed)."""
+def build_ours(project: Path, workers: int | None = None) -> dict:
+    """One ``build_html`` of ``project``: its run, phase seconds and notebooks executed."""
     before = projects.cache_entries(project)
     phases_file = project.parent / f".{project.name}-phases.json"
     run = run_measured(projects.our_build_command(project, phases_file, workers), label="build_html")
-    phases = json.loads(phases_file.read_text(encoding="utf-8"))
-    return run, phases, len(projects.cache_entries(project) - before)
+    return {"run": run, "phases": json.loads(phases_file.read_text(encoding="utf-8")),
+            "executed": len(projects.cache_entries(project) - before)}
 
 
 def build_bare(project: Path) -> Run:
     shutil.rmtree(project / "_build", ignore_errors=True)
     return run_measured(projects.bare_build_command(project), label="jupyter-book build (bare)")
+
+
+def _quizzes_published(project: Path, course: Course) -> bool:
+    """Every chapter page of the built site shows its executed quiz output."""
+    return all("data-pc-quiz" in projects.published_page(project, c.id).read_text(encoding="utf-8")
+               for c in course.chapters)
 
 
 def edited_course(course_dir: Path, work: Path, chapter_id: str) -> Course:
@@ -59,27 +66,34 @@ def real_course_suite(course_dir: Path, work: Path, repeat: int, log: Log) -> di
     changed = sorted(k for k in files if files[k] != edited_files.get(k))
 
     ours, bare, noop, edit = [], [], [], []
+
+    def bare_clean(tag: str) -> None:
+        log(f"{tag} bare jupyter-book build (executes every notebook itself)")
+        project = projects.write_bare_project(work / "bare", files)
+        bare.append({"run": build_bare(project), "quizzes_on_every_page": _quizzes_published(project, course)})
+
+    def ours_clean_noop_edit(tag: str) -> None:
+        project = projects.write_our_project(work / "ours", files)
+        log(f"{tag} our clean build")
+        ours.append({**build_ours(project), "quizzes_on_every_page": _quizzes_published(project, course)})
+        log(f"{tag} our no-op rebuild")
+        noop.append(build_ours(project))
+        log(f"{tag} rebuild after editing {edit_id}")
+        write_files(edited_files, project)
+        entry = build_ours(project)
+        page = projects.published_page(project, edit_id).read_text(encoding="utf-8")
+        edit.append({**entry, "edit_published": EDIT_MARK in page})
+
     for rep in range(repeat):
         # Alternate which build goes first, so a slow spell on a shared machine hits both.
-        order = ("bare", "ours") if rep % 2 else ("ours", "bare")
-        for which in order:
-            if which == "bare":
-                log(f"  rep {rep + 1}/{repeat}: bare jupyter-book build (executes every notebook itself)")
-                bare.append({"run": build_bare(projects.write_bare_project(work / "bare", files))})
-                continue
-            project = projects.write_our_project(work / "ours", files)
-            log(f"  rep {rep + 1}/{repeat}: our clean build")
-            run, phases, executed = build_ours(project)
-            ours.append({"run": run, "phases": phases, "executed": executed})
-            log(f"  rep {rep + 1}/{repeat}: our no-op rebuild")
-            run, phases, executed = build_ours(project)
-            noop.append({"run": run, "phases": phases, "executed": executed})
-            log(f"  rep {rep + 1}/{repeat}: rebuild after editing {edit_id}")
-            write_files(edited_files, project)
-            run, phases, executed = build_ours(project)
-            published = EDIT_MARK in projects.published_page(project, edit_id).read_text(encoding="utf-8")
-            edit.append({"run": run, "phases": phases, "executed": executed, "edit_published": published})
+        steps = (bare_clean, ours_clean_noop_edit) if rep % 2 else (ours_clean_noop_edit, bare_clean)
+        for step in steps:
+            step(f"  rep {rep + 1}/{repeat}:")
     return {
+        # Both builds must have executed the notebooks: a page without its quiz output means
+        # the comparison timed a build that skipped execution.
+        "quizzes_on_every_page": {"ours": all(e["quizzes_on_every_page"] for e in ours),
+                                  "bare": all(e["quizzes_on_every_page"] for e in bare)},
         "chapters": len(course.chapters), "load_seconds": load_seconds, "render_seconds": render_seconds,
         "ours_clean": _summary(ours), "bare_clean": _summary(bare), "noop": _summary(noop),
         "edit": {**_summary(edit), "chapter": edit_id, "files_changed_by_edit": changed,
@@ -100,8 +114,7 @@ def scaling_suite(course_dir: Path, work: Path, sizes: list[int], repeat: int, l
         for rep in range(repeat):
             log(f"  {size} chapters: clean build {rep + 1}/{repeat}")
             project = projects.write_our_project(work / f"synthetic-{size}-project", files)
-            run, phases, executed = build_ours(project)
-            builds.append({"run": run, "phases": phases, "executed": executed})
+            builds.append(build_ours(project))
         summary = _summary(builds)
         rows.append({"chapters": size, "load_seconds": load_seconds, "render_seconds": render_seconds,
                      "build": summary,
@@ -133,6 +146,29 @@ def workers_suite(course_dir: Path, work: Path, chapters: int, repeat: int, log:
     serial, parallel = median(seconds[1]), median(seconds[2])
     return {"chapters": chapters, "serial_seconds": serial, "parallel_seconds": parallel,
             "speedup": serial / parallel, "runs": {"workers_1": seconds[1], "workers_2": seconds[2]}}
+
+
+# What a fresh interpreter pays before building anything. nbformat imports jsonschema, whose
+# format checker imports rfc3987_syntax when it is installed (it is, via jupyterlab's
+# jupyter-events); that import builds a parser grammar and dominates a no-op rebuild.
+STARTUP_IMPORTS = {"patientcourse.commands.build": "import patientcourse.commands.build",
+                   "nbformat": "import nbformat",
+                   "rfc3987_syntax": "import rfc3987_syntax",
+                   "python": "pass"}
+
+
+def startup_suite(repeat: int, log: Log) -> dict:
+    """Seconds for a fresh interpreter to run each import (median of ``repeat``)."""
+    out = {}
+    for name, code in STARTUP_IMPORTS.items():
+        log(f"  fresh interpreter: {code}")
+        try:
+            runs = [run_measured([sys.executable, "-c", code], label=code).seconds for _ in range(repeat)]
+        except CommandFailed as err:  # e.g. rfc3987_syntax not installed: that is the good case
+            out[name] = {"error": str(err).splitlines()[0]}
+            continue
+        out[name] = {"seconds": median(runs), "runs": runs}
+    return out
 
 
 def _summary(entries: list[dict]) -> dict:

@@ -130,7 +130,8 @@ def test_qti_true_false_and_numeric_keep_answer_and_feedback(course, qti):
 # -- GIFT -----------------------------------------------------------------------------------
 
 def gift_unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    """GIFT's backslash escapes, then the HTML entities Moodle renders."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", text))
 
 
 def gift_split(text: str, separator: str) -> list[str]:
@@ -216,6 +217,7 @@ def test_gift_true_false_numeric_matching_and_ordering(course, gift):
 def test_gift_escapes_its_special_characters():
     assert gift_escape("a ~ b = c # d { e } f : g \\ h") == r"a \~ b \= c \# d \{ e \} f \: g \\ h"
     assert gift_escape("x -> y\nz") == "x → y z"
+    assert gift_escape("<b>x & y</b>") == "&lt;b&gt;x &amp; y&lt;/b&gt;"
     # Every special character in the hostile question is escaped, so it parses back whole.
     text, _ = export_gift(sample_course(), "Quiz: one {two}")
     assert "// Quiz: one {two}" in text  # comments need no escaping
@@ -238,3 +240,13 @@ def test_export_command_says_which_questions_cannot_map(tmp_path, monkeypatch, c
     assert result.exit_code == 0 and sorted(parse_gift(gift_out.read_text(encoding="utf-8"))) == ["ev-athletes", "ev-hostile"]
     bad = CliRunner().invoke(app, ["export", "--format", "pdf", "--out", str(tmp_path / "x")])
     assert bad.exit_code == 2 and "--format must be qti or gift" in bad.output
+
+
+def test_qti_skips_a_numeric_answer_text2qti_cannot_write_and_says_why(course):
+    chapter = course.chapter("01")
+    questions = [q.model_copy(update={"answer": 0.0, "tolerance": 0.0}) if q.id == "fa-hold" else q for q in chapter.quiz.questions]
+    zero = chapter.model_copy(update={"quiz": chapter.quiz.model_copy(update={"questions": questions})})
+    data, report = export_qti(course.model_copy(update={"chapters": [zero]}), "Zero")
+    reasons = dict(report.skipped)
+    assert reasons["fa-hold"].startswith("text2qti refused it:") and "0.0001" in reasons["fa-hold"]
+    assert "fa-hold" not in qti_items(data)[1]

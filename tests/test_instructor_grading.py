@@ -252,3 +252,13 @@ def test_the_documented_results_example_is_a_valid_version_1_file(doc):
     for example in examples:
         ResultsFile.model_validate(example)
         jsonschema.validate(example, results_json_schema())
+
+
+def test_an_answer_in_the_wrong_form_scores_zero_and_is_named_as_such(tmp_path, course):
+    path = write_json(tmp_path / "odd.json", results_doc(
+        {CH1: {"fa-made-of": ["b"], "fa-painful": "ab", "fa-hold": "1", "fa-proven": "false"}}, name="Odd"))
+    book = Grader(course).grade([path])
+    assert book.grades[0].points[CH1] == 0.0
+    items = {r["question"]: r for r in rows(items_csv(book))}
+    for question_id in ("fa-made-of", "fa-painful", "fa-hold", "fa-proven"):
+        assert items[question_id]["most_chosen_wrong_answer"] == "(an answer in a form this question does not accept)"

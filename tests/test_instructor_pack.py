@@ -37,7 +37,7 @@ def secrets(course):
 def test_secrets_are_the_answer_key_minus_what_learners_read_anyway(course, secrets):
     where = set(secrets.strings.values())
     assert "fa-made-of option a feedback" in where and "fa-hold if_wrong" in where
-    assert "fa-proven if_true" in where and "fa-rolling pair feedback" in where
+    assert "fa-proven if_true" in where and "fa-rolling pair 2 feedback" in where
     assert "fa-thoracic-steps explanation" in where
     # "Right." is too short to search for without matching ordinary words.
     assert "ev-athletes if_true" in secrets.too_short
@@ -52,7 +52,9 @@ def test_secrets_are_the_answer_key_minus_what_learners_read_anyway(course, secr
     lambda s: b"var k='" + base64.b64encode(s.encode()) + b"';",
     lambda s: b"data:" + base64.urlsafe_b64encode(("{\"f\": \"" + s + "\"}").encode()),
     lambda s: s.upper().replace(" ", "\n  ").encode(),
-], ids=["plain", "html-entities", "json-escaped", "url", "url-plus", "base64", "base64-url", "case-and-spaces"])
+    lambda s: s.replace("collagen", "<em>collagen</em>").encode(),
+], ids=["plain", "html-entities", "json-escaped", "url", "url-plus", "base64", "base64-url", "case-and-spaces",
+        "inside-tags"])
 def test_scan_finds_feedback_however_it_is_encoded(secrets, encode):
     findings = scan_bytes("page.html", b"<p>Chapter text.</p>" + encode(FEEDBACK) + b"<p>More.</p>", secrets)
     assert [f.what for f in findings] == ["answer key text: fa-made-of option a feedback"]
@@ -138,7 +140,7 @@ def test_pack_holds_the_chosen_chapters_book_notebooks_and_readme(packs, mode):
 def test_assessment_pack_has_no_answer_key_in_any_byte(packs, course, secrets):
     pack = packs["assessment"].folder
     chapter_two = answer_key_secrets(course.subset([CH2]))
-    assert packs["assessment"].scanned_secrets == len(chapter_two.strings) > 0
+    assert packs["assessment"].scanned_secrets == chapter_two.count > 0
     every_file = [p for p in pack.rglob("*") if p.is_file()]
     assert len(every_file) > 20 and sum(p.stat().st_size for p in every_file) > 1_000_000
     assert scan_folder(pack, chapter_two) == []
@@ -212,3 +214,17 @@ def test_grade_with_a_pack_uses_its_chapters_assignment_and_due_date(tmp_path, c
     assert [line.split(",")[:7] for line in grades[1:]] == [["A", "", "2", "2", "2", "100.0", "no"],
                                                             ["B", "", "2", "2", "2", "100.0", "yes"]]
     assert "other.json: assignment: the file is for assignment 'week-1', not 'week-2'" in result.output
+
+
+def test_a_pack_never_overwrites_what_is_at_out(tmp_path, course):
+    def no_build(project, files):
+        raise AssertionError("must refuse before building")
+
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "keep.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "file").write_text("mine", encoding="utf-8")
+    for out in (tmp_path / "taken", tmp_path / "file"):
+        with pytest.raises(PackError, match="already exists and is not an empty folder"):
+            make_pack(course, [CH1], title="W", due=None, mode="practice", out=out,
+                      config=REPO / "_config.yml", build_html=no_build)
+    assert (tmp_path / "taken" / "keep.txt").read_text(encoding="utf-8") == "mine"

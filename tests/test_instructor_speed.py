@@ -22,10 +22,12 @@ def test_ten_thousand_results_files_are_all_graded(tmp_path):
         path = tmp_path / f"{n:05}.json"
         path.write_text(json.dumps(document), encoding="utf-8")
         paths.append(path)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     book = Grader(course).grade(paths)
     grades, items = grades_csv(book), items_csv(book)
-    seconds = time.perf_counter() - start
-    print(f"\ngraded {LEARNERS:,} results files and wrote both CSVs in {seconds:.2f} s")
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    # CPU time too: on a shared machine the wall time mostly measures the other processes.
+    print(f"\ngraded {LEARNERS:,} results files and wrote both CSVs in {seconds:.2f} s "
+          f"({cpu:.2f} s of CPU)")
     assert len(book.grades) == LEARNERS and not book.skipped
     assert grades.count("\n") == LEARNERS + 1 and items.count(",10000,10000,100.0,") == 8

@@ -198,3 +198,15 @@ def test_chapter_quiz_reads_the_bundle_and_the_documented_results_location(tmp_p
         "fa-proven"]["answer"] is False
     with pytest.raises(KeyError, match="not in this course; it has: 01-fascia-basics, 02-evidence"):
         chapter_quiz("09-nothing")
+
+
+def test_an_answer_the_question_no_longer_accepts_shows_the_question_unanswered(results_path):
+    """E.g. the question bank changed after the learner answered: no crash, no false score."""
+    results_path.parent.mkdir(parents=True)
+    ResultsFile(COURSE_ID, path=results_path).record(CH1, "fa-made-of", "z")
+    ResultsFile(COURSE_ID, path=results_path).record(CH1, "fa-rolling", {"i0000000": "m0000000"})
+    quiz = make_quiz(results_path)
+    assert quiz.questions[MADE_OF].input.widget.value is None
+    assert quiz.questions[MADE_OF].feedback.value == ""
+    assert quiz.questions[ROLLING].feedback.value == ""
+    assert "Score: 0 of 6 points." in quiz.score_line.value

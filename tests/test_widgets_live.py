@@ -184,3 +184,19 @@ def test_every_widget_is_a_real_ipywidget_with_a_static_face(runtime_bundle, cou
             mimebundle = w._repr_mimebundle_()
             assert "application/vnd.jupyter.widget-view+json" in mimebundle
             assert f'data-pc-widget="{ref.kind}"' in mimebundle["text/html"]
+
+
+def test_routine_timer_runs_on_its_own_clock_in_jupyter(runtime_bundle):
+    """With no fake clock: the background tick stops the timer when time is up."""
+    import time
+    ref = next(w for w in runtime_bundle["chapters"]["03-exercises"]["widgets"] if w["kind"] == "routine_builder")
+    short = {**ref, "data": {**ref["data"], "timer": {**ref["data"]["timer"], "seconds": 1}}}
+    from patientcourse.live.widgets import build_widget
+    builder = build_widget(short, chapter_id="03-exercises")
+    builder.toggle_button.click()
+    deadline = time.monotonic() + 5
+    while builder.timer.state != "done" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert builder.timer.state == "done"
+    assert builder.timer_said == "One minute is up. The timer has stopped."
+    assert builder.clock_label.value == "0:00"

@@ -52,6 +52,9 @@ def _execute_one(path: str, timeout: int) -> bytes:
         finally:
             if km.has_kernel:  # a client given a manager leaves the kernel to its owner
                 km.shutdown_kernel(now=False)
+    # The saved widget state is for a widget manager the book does not load
+    # (nb_ipywidgets_js is empty): it would only add hundreds of KB to every page.
+    nb.metadata.pop("widgets", None)
     return nbformat.writes(nb).encode("utf-8")
 
 

@@ -42,7 +42,7 @@ def assign(chapters: str = typer.Option(..., "--chapters", help="Comma-separated
         raise typer.Exit(EXIT_FAILED)
     console.print(f"Wrote the {pack.mode} pack {pack.folder} for assignment {pack.assignment['id']!r}: "
                   f"{len(pack.chapters)} chapters ({', '.join(pack.chapters)}), {pack.files} files, "
-                  f"{pack.bytes / 1e6:.1f} MB.", markup=False, soft_wrap=True)
+                  f"{pack.size_bytes / 1e6:.1f} MB.", markup=False, soft_wrap=True)
     if pack.mode == "assessment":
         console.print(f"Checked every byte: none of the {pack.scanned_secrets} answer-key strings "
                       "and no correctness marker is in the pack.")

@@ -15,11 +15,13 @@ ordering    matching of each step to its position (``=step -> Step 2``), the nea
             GIFT type; step feedback goes in the general feedback
 =========== ======================================================================
 
-The explanation is the general feedback (``####``). Every text is escaped: ``~ = # { } :``
+The explanation is the general feedback (``####``). Every text is escaped: ``& < >`` as HTML
+entities (Moodle reads the text as HTML; course text must show as typed), then ``~ = # { } :``
 and the backslash get a backslash, as Moodle's importer expects.
 """
 from __future__ import annotations
 
+import html
 import re
 
 from ..structure import Course
@@ -33,7 +35,10 @@ GIFT_TYPE = {"single": "multichoice", "multiple": "multichoice (multiple answers
 
 def gift_escape(text: str) -> str:
     # "->" separates a matching item from its match and cannot be escaped; an arrow reads the same.
-    return GIFT_SPECIAL.sub(r"\\\1", one_line(text).replace("->", "→"))
+    text = one_line(text).replace("->", "→")
+    # Moodle reads GIFT text as HTML: "<b>" in course text must show as typed, not as markup.
+    text = html.escape(text, quote=False)
+    return GIFT_SPECIAL.sub(r"\\\1", text)
 
 
 def _weight(percent: float) -> str:

@@ -64,7 +64,6 @@ class Gradebook:
     grades: list[LearnerGrade]
     items: list[ItemStat]
     skipped: list[Skipped]
-    due: dt.datetime | None
 
 
 class Grader:
@@ -170,7 +169,7 @@ class Grader:
         grades = [self._grade_one(results, path, items) for results, path in kept]
         grades.sort(key=lambda g: (g.learner.casefold(), g.learner_id))
         possible = {c: len(self.questions[c]) for c in self.chapters}
-        return Gradebook(self.chapters, possible, grades, list(items.values()), skipped, self.due)
+        return Gradebook(self.chapters, possible, grades, list(items.values()), skipped)
 
     def _grade_one(self, results: ResultsFile, path: str, items: dict) -> LearnerGrade:
         points: dict[str, float] = {}
@@ -200,9 +199,9 @@ def describe_answer(question, answer) -> str:
     """A wrong answer in words an instructor can re-teach from (not ids)."""
     kind = question.type
     try:
-        if kind == "single":
+        if kind == "single" and isinstance(answer, str):
             return f"{answer}) {question.option(answer).text}"
-        if kind == "multiple":
+        if kind == "multiple" and isinstance(answer, list) and set(answer) <= set(question.option_ids()):
             return "; ".join(f"{a}) {question.option(a).text}" for a in question.option_ids() if a in answer)
         if kind == "truefalse" and isinstance(answer, bool):
             return "True" if answer else "False"

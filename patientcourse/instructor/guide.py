@@ -78,7 +78,9 @@ def _readability(chapter: Chapter, course: Course, article_grade: float | None) 
              + (f"; the source article: {article_grade}" if article_grade is not None else "") + ")",
              f"- SMOG: {figures.smog}; Flesch Reading Ease: {figures.flesch_reading_ease}",
              f"- {figures.words} words in {figures.sentences} sentences"]
-    lines += [f"- Long sentence ({s.words} words, line {s.line}): “{s.text}”" for s in figures.longest_sentences]
+    source = Path(chapter.file).name
+    lines += [f"- Long sentence ({s.words} words, {source} line {s.line}): “{s.text}”"
+              for s in figures.longest_sentences]
     return lines
 
 

@@ -4,9 +4,10 @@ What counts as the answer key (``answer_key_secrets``):
 
 * every per-option feedback, pair and step feedback, ``if_true``/``if_false`` and
   ``if_correct``/``if_wrong`` string, and each explanation, of the pack's chapters;
-* except a string that also stands in the chapter's own text (sections, key points, main
-  message, objectives) or the glossary: the pack shows that text to every learner, so finding
-  it proves nothing. Such strings are reported as ``shared_with_text``.
+* except a string that also stands, word for word, in what the pack shows every learner:
+  the chapter's text (sections, key points, main message, objectives, "when to get help"),
+  the glossary, widget data, and the questions' prompts, options, items, matches and steps.
+  Finding it would prove nothing. Such strings are reported as ``shared_with_text``.
 
 Markers of correctness are looked for too (``MARKERS``): a ``"correct":`` key, a
 ``data-pc-correct`` or ``data-pc-answer`` attribute, JSON keys that only an answer key has.
@@ -30,6 +31,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..checks.markdown import HTML_TAG, visible
 from ..structure import Course
 
 MARKERS = {
@@ -51,6 +53,11 @@ FOLD = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u
 @dataclass
 class Secrets:
     strings: dict[str, str]  # folded text -> where it comes from ("fa-what option b feedback")
+
+    @property
+    def count(self) -> int:
+        """How many answer-key strings are looked for (a string may have two written forms)."""
+        return len(set(self.strings.values()))
     shared_with_text: list[str] = field(default_factory=list)
     too_short: list[str] = field(default_factory=list)
 
@@ -76,9 +83,9 @@ def _answer_key(question) -> list[tuple[str, str]]:
         found += [(f"{question.id} option {i} feedback", o.feedback)
                   for i, o in zip(question.option_ids(), question.options)]
     elif question.type == "matching":
-        found += [(f"{question.id} pair feedback", p.feedback) for p in question.pairs]
+        found += [(f"{question.id} pair {n} feedback", p.feedback) for n, p in enumerate(question.pairs, 1)]
     elif question.type == "ordering":
-        found += [(f"{question.id} step feedback", s.feedback) for s in question.steps]
+        found += [(f"{question.id} step {n} feedback", s.feedback) for n, s in enumerate(question.steps, 1)]
     elif question.type == "truefalse":
         found += [(f"{question.id} if_true", question.if_true), (f"{question.id} if_false", question.if_false)]
     elif question.type == "numeric":
@@ -86,31 +93,59 @@ def _answer_key(question) -> list[tuple[str, str]]:
     return found
 
 
-def answer_key_secrets(course: Course) -> Secrets:
+def _strings(value) -> list[str]:
+    """Every string inside widget data (lists, mappings, nested)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _shown_to_learners(course: Course) -> str:
+    """What an assessment pack shows every learner: chapter text, glossary, widgets, and each
+    question's prompt and choices (which choice is right is never shown)."""
     shown = [course.meta.title, course.meta.disclaimer]
     shown += [f"{t.term} {t.definition}" for t in course.glossary.terms]
     for chapter in course.chapters:
         meta = chapter.meta
         shown += [meta.title, meta.main_message, *meta.key_points, *meta.when_to_get_help,
                   *(o.text for o in meta.objectives), *(s.body for s in chapter.sections)]
-    shown_text = fold("\n".join(shown))
+        shown += [s for widget in chapter.widgets for s in _strings(widget.data)]
+        for q in chapter.quiz.questions:
+            shown += [q.prompt, *(o.text for o in getattr(q, "options", [])),
+                      *(s.text for s in getattr(q, "steps", [])),
+                      *(t for p in getattr(q, "pairs", []) for t in (p.item, p.match))]
+    # Markdown as a reader sees it ({term}`x` reads "x"). Pieces are joined by a space, as a
+    # page runs list items together once tags are gone ("Always roll slowly. When you ...").
+    return " ".join(fold(visible(text)) for text in shown)
+
+
+def answer_key_secrets(course: Course) -> Secrets:
+    shown_text = _shown_to_learners(course)
     secrets = Secrets(strings={})
     for chapter in course.chapters:
         for question in chapter.quiz.questions:
             for where, text in _answer_key(question):
-                folded = fold(text)
-                if len(folded) < MIN_SECRET_CHARS:
+                # As written, and as read once Markdown is rendered (`*not*` reads "not").
+                written, read = fold(text), fold(visible(text))
+                if len(read) < MIN_SECRET_CHARS:
                     secrets.too_short.append(where)
-                elif folded in shown_text:
+                elif read.rstrip(".!?") in shown_text:
                     secrets.shared_with_text.append(where)
                 else:
-                    secrets.strings.setdefault(folded, where)
+                    secrets.strings.setdefault(written, where)
+                    secrets.strings.setdefault(read, where)
     return secrets
 
 
 def _views(text: str) -> list[str]:
     """The text as written, plus each way it could be decoded to hide a string."""
-    decoded = [html.unescape(text), urllib.parse.unquote_plus(text), _json_unescape(text)]
+    unescaped = html.unescape(text)
+    # The words of a page with its tags taken out: rendered feedback may carry <em> and such.
+    decoded = [unescaped, HTML_TAG.sub("", unescaped), urllib.parse.unquote_plus(text), _json_unescape(text)]
     views = [text, *(view for view in decoded if view != text)]
     for run in BASE64_RUN.findall(text):
         decoded = _b64(run)

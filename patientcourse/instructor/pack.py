@@ -42,7 +42,7 @@ class Pack:
     chapters: list[str]
     mode: str
     files: int
-    bytes: int
+    size_bytes: int
     scanned_secrets: int  # answer-key strings looked for (assessment only)
 
 
@@ -60,9 +60,9 @@ def make_pack(course: Course, chapter_ids: list[str], *, title: str, due: str | 
     it is passed in so this module stays free of the build machinery's imports."""
     if mode not in MODES:
         raise PackError(f"--mode must be practice or assessment, not {mode!r}.")
-    if out.exists() and any(out.iterdir()):
-        raise PackError(f"{out} already exists and is not empty. Choose a new --out folder, "
-                        "or delete that one first.")
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise PackError(f"{out} already exists and is not an empty folder. Choose a new --out "
+                        "folder, or delete that one first.")
     if not config.is_file():
         raise PackError(f"{config} does not exist. Pass --config with the book's _config.yml.")
     subset = course.subset(chapter_ids)
@@ -78,7 +78,7 @@ def make_pack(course: Course, chapter_ids: list[str], *, title: str, due: str | 
         scanned = 0
         if mode == "assessment":
             secrets = answer_key_secrets(subset)
-            scanned = len(secrets.strings)
+            scanned = secrets.count
             findings = scan_folder(pack, secrets)
             if findings:
                 raise PackError(_leak_message(findings))

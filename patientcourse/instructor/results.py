@@ -82,15 +82,6 @@ def results_json_schema() -> dict[str, Any]:
     return schema
 
 
-def new_results(course_id: str, *, origin: str, learner: dict | None = None,
-                assignment: dict | None = None, saved_at: dt.datetime | None = None) -> dict:
-    """An empty results document in the version-1 shape (what a writer starts from)."""
-    when = (saved_at or dt.datetime.now(dt.timezone.utc)).isoformat().replace("+00:00", "Z")
-    return {"schema": SCHEMA, "version": VERSION, "course": course_id, "assignment": assignment,
-            "learner": {"name": "", "id": "", **(learner or {})}, "origin": origin,
-            "saved_at": when, "chapters": {}}
-
-
 def parse_due(text: str) -> dt.datetime:
     """``2026-12-01`` (the end of that day, UTC) or an ISO date-time such as
     ``2026-12-01T17:00:00+01:00`` (a time without a zone is UTC)."""

@@ -12,6 +12,7 @@ says "Answer saved", never whether it was right.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 import ipywidgets as w
 
@@ -138,13 +139,20 @@ class QuizWidget(StaticFace, w.VBox):
             entry = self.results.answers(self.chapter_id).get(box.question.id)
             if entry is None:
                 continue
-            try:
-                box.input.set(entry["answer"])
-            except Exception:  # an answer from an older question bank: show it unanswered
+            if not self._fits(box, entry.get("answer")):  # e.g. from an older question bank
                 box.input.clear()
                 continue
             box.show(entry["answer"], entry.get("attempts", 1))
         self._update()
+
+    @staticmethod
+    def _fits(box: QuestionBox, answer) -> bool:
+        """Whether the inputs can show this stored answer exactly (read back the same)."""
+        try:
+            box.input.set(answer)
+            return box.input.answer() == answer
+        except Exception:  # a trait error, a missing key: it does not fit
+            return False
 
     def _learner_changed(self, _change) -> None:
         try:
@@ -153,6 +161,14 @@ class QuizWidget(StaticFace, w.VBox):
             self._say(str(err))
             return
         self._update()
+
+    def _where(self) -> str:
+        """The results file, relative to the notebook when it is beside it: short to read, and
+        no absolute build path ends up in a published page's saved widget state."""
+        try:
+            return str(self.results.path.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(self.results.path)
 
     def _say(self, message: str) -> None:
         self.notice.value = f'<p role="alert"><strong>Note:</strong> {escape(message)}</p>'
@@ -165,7 +181,7 @@ class QuizWidget(StaticFace, w.VBox):
             line = f"Score: {points:g} of {total} points. Answered: {answered} of {total} questions."
         else:
             line = f"Answered: {answered} of {total} questions."
-        self.score_line.value = f"<p><strong>{line}</strong> Saved to {escape(str(self.results.path))}</p>"
+        self.score_line.value = f"<p><strong>{line}</strong> Saved to {escape(self._where())}</p>"
         if self.results.problems:
             self._say(" ".join(self.results.problems))
 

@@ -14,6 +14,8 @@ import ipywidgets as w
 from .quiz_items import ShownQuestion
 
 CHOOSE = "Choose…"
+# A dropdown whose value is None shows an empty box; a "" option shows "Choose…" instead.
+UNCHOSEN = ""
 WIDE = w.Layout(width="auto")
 
 
@@ -73,18 +75,18 @@ class ChoiceInput:
 
 class MatchingInput:
     def __init__(self, q: ShownQuestion):
-        options = [(CHOOSE, None)] + [(m.text, m.id) for m in q.matches]
-        self.selects = {item.id: w.Dropdown(options=options, value=None, layout=WIDE) for item in q.items}
+        options = [(CHOOSE, UNCHOSEN)] + [(m.text, m.id) for m in q.matches]
+        self.selects = {item.id: w.Dropdown(options=options, value=UNCHOSEN, layout=WIDE) for item in q.items}
         self.widget = w.VBox([w.HBox([w.Label(item.text), self.selects[item.id]]) for item in q.items])
 
     def answer(self) -> dict:
-        if any(s.value is None for s in self.selects.values()):
+        if any(s.value in (None, UNCHOSEN) for s in self.selects.values()):
             raise NotAnswered("Choose a match for every item.")
         return {item_id: s.value for item_id, s in self.selects.items()}
 
     def set(self, answer: dict) -> None:
         for item_id, select in self.selects.items():
-            select.value = (answer or {}).get(item_id)
+            select.value = (answer or {}).get(item_id) or UNCHOSEN
 
     def clear(self) -> None:
         self.set({})
@@ -92,21 +94,21 @@ class MatchingInput:
 
 class OrderingInput:
     def __init__(self, q: ShownQuestion):
-        places = [(CHOOSE, None)] + [(str(n), n) for n in range(1, len(q.steps) + 1)]
-        self.selects = {s.id: w.Dropdown(options=places, value=None, layout=w.Layout(width="7em"))
+        places = [(CHOOSE, UNCHOSEN)] + [(str(n), n) for n in range(1, len(q.steps) + 1)]
+        self.selects = {s.id: w.Dropdown(options=places, value=UNCHOSEN, layout=w.Layout(width="7em"))
                         for s in q.steps}
         self.widget = w.VBox([w.HBox([self.selects[s.id], w.Label(s.text)]) for s in q.steps])
 
     def answer(self) -> list[str]:
         places = {sid: s.value for sid, s in self.selects.items()}
-        if None in places.values() or len(set(places.values())) != len(places):
+        if {None, UNCHOSEN} & set(places.values()) or len(set(places.values())) != len(places):
             raise NotAnswered(f"Give each step a different place, from 1 to {len(places)}.")
         return sorted(places, key=places.get)
 
     def set(self, answer: list[str]) -> None:
         order = list(answer or [])
         for sid, select in self.selects.items():
-            select.value = order.index(sid) + 1 if sid in order else None
+            select.value = order.index(sid) + 1 if sid in order else UNCHOSEN
 
     def clear(self) -> None:
         self.set([])

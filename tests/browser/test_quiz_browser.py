@@ -11,7 +11,6 @@ import json
 import re
 
 import pytest
-from conftest import axe_check
 from playwright.sync_api import expect
 
 from quiz_samples import CH1, CH2, CHAPTER1_QUESTIONS, CHAPTER2_QUESTIONS, COURSE_ID, write_sample_site
@@ -180,6 +179,19 @@ def test_reload_keeps_answers_feedback_and_score(page, site):
     assert data["answers"]["fa-made-of"]["answer"] == "b" and data["answers"]["fa-made-of"]["attempts"] == 1
 
 
+def test_a_stored_answer_the_quiz_no_longer_accepts_is_not_shown(page, site):
+    page.goto(f"{site}/notebooks/{CH1}.html")
+    page.evaluate("""key => localStorage.setItem(key, JSON.stringify({answers: {
+        'fa-made-of': {answer: 'z', answered_at: '2026-11-24T10:00:00Z', attempts: 1},
+        'fa-rolling': {answer: {i0000000: 'm0000000'}, answered_at: '2026-11-24T10:00:00Z', attempts: 1},
+        'fa-proven': {answer: false, answered_at: '2026-11-24T10:00:00Z', attempts: 3}}}))""", STORE_KEY)
+    page.reload()
+    expect(status(page, "fa-made-of")).to_have_text("")
+    expect(status(page, "fa-rolling")).to_have_text("")
+    expect(status(page, "fa-proven")).to_contain_text("Correct.")
+    expect(score_line(page)).to_have_text("Score: 1 of 6 points. Answered: 3 of 6 questions.")
+
+
 def test_start_again_clears_the_quiz(page, site):
     answer_two(page, site)
     page.get_by_role("button", name="Start this quiz again").click()
@@ -321,7 +333,7 @@ def test_hostile_prompt_shows_as_text_and_runs_nothing(page, site):
     assert dialogs == []
 
 
-def test_axe_finds_no_violation_before_and_after_answering(page, site):
+def test_axe_finds_no_violation_before_and_after_answering(page, site, axe_check):
     page.goto(f"{site}/notebooks/{CH1}.html")
     axe_check(page)
     q = question(page, "fa-made-of")
@@ -333,3 +345,80 @@ def test_axe_finds_no_violation_before_and_after_answering(page, site):
     page.goto(f"{site}/book/progress.html")
     expect(page.locator(".pc-progress-table")).to_be_visible()
     axe_check(page)
+
+
+# -- the real built book (the lead's built_book fixture; about a minute to build) -------------
+
+def right_and_wrong(key: dict, kind: str):
+    """A right and a wrong answer to click, for the question types answered with one click."""
+    if kind == "truefalse":
+        return ("True", "False") if key["answer"] else ("False", "True")
+    right = [o["id"] for o in key["options"] if o["correct"]]
+    wrong = [o["id"] for o in key["options"] if not o["correct"]]
+    return right[0], wrong[0]
+
+
+def first_clickable_question(page):
+    for fs in page.locator("fieldset[data-pc-question]").all():
+        if fs.get_attribute("data-pc-type") in ("single", "truefalse"):
+            return fs
+    raise AssertionError(f"no single-choice or true/false question on {page.url}")
+
+
+def choose(fs, choice: str):
+    if choice in ("True", "False"):
+        fs.get_by_label(choice, exact=True).check()
+    else:
+        fs.locator(f'input[value="{choice}"]').check()
+
+
+def test_every_chapter_of_the_real_book_answers_right_and_wrong_and_passes_axe(page, book_url, course, axe_check):
+    for chapter in course.chapters:
+        page.goto(f"{book_url}/notebooks/{chapter.id}.html")
+        quiz = page.locator("[data-pc-quiz]")
+        expect(quiz).to_have_count(1)
+        expect(quiz.locator("fieldset[data-pc-question]")).to_have_count(len(chapter.quiz.questions))
+        expect(quiz.locator("[data-pc-score]")).to_contain_text(f"Answered: 0 of {len(chapter.quiz.questions)}")
+        axe_check(page)
+        fs = first_clickable_question(page)
+        qid = fs.get_attribute("data-pc-question")
+        right, wrong = right_and_wrong(json.loads(fs.get_attribute("data-pc-key")), fs.get_attribute("data-pc-type"))
+        choose(fs, wrong)
+        fs.get_by_role("button", name="Check answer").click()
+        expect(fs.locator('[role="status"]')).to_contain_text("Not correct.")
+        choose(fs, right)
+        fs.get_by_role("button", name="Check answer").click()
+        expect(fs.locator('[role="status"]')).to_contain_text("Correct.")
+        axe_check(page)
+        page.reload()
+        expect(page.locator(f'fieldset[data-pc-question="{qid}"] [role="status"]')).to_contain_text("Correct.")
+        assert stored(page, f"patientcourse:{course.id}:{chapter.id}")["answers"][qid]["attempts"] == 2
+    page.goto(f"{book_url}/book/progress.html")
+    rows = page.locator(".pc-progress-table tbody tr")
+    expect(rows).to_have_count(len(course.chapters))
+    for n, chapter in enumerate(course.chapters):
+        expect(rows.nth(n)).to_contain_text(f"In progress: 1 of {len(chapter.quiz.questions)} questions answered")
+        expect(rows.nth(n)).to_contain_text(f"1 of {len(chapter.quiz.questions)} points")
+    axe_check(page)
+    page.get_by_role("button", name="Reset all chapters").click()
+    expect(rows.first).to_contain_text("Not started")
+
+
+def test_real_book_quiz_by_keyboard_only(page, book_url, course):
+    chapter = course.chapters[0]
+    page.goto(f"{book_url}/notebooks/{chapter.id}.html")
+    fs = first_clickable_question(page)
+    key, kind = json.loads(fs.get_attribute("data-pc-key")), fs.get_attribute("data-pc-type")
+    right, _ = right_and_wrong(key, kind)
+    fs.locator("input").first.focus()  # the page's own links come first; start at the question
+    ids = [i.get_attribute("value") for i in fs.locator("input").all()]
+    target = {"True": "true", "False": "false"}.get(right, right)
+    for _ in range(ids.index(target)):
+        page.keyboard.press("ArrowDown")
+    if ids.index(target) == 0:
+        page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check answer"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    expect(fs.locator('[role="status"]')).to_contain_text("Correct.")

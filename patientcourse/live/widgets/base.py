@@ -1,7 +1,7 @@
 """What every chapter widget shares: the data-model base, ids, the frame and small HTML pieces.
 
 A chapter widget has two faces (see ``live/static.py``): the live ipywidgets view with Python
-callbacks, and ``static_html()``, which the book shows and ``patientcourse/static/pc-widgets.js``
+callbacks, and ``static_html()``, which the book shows and ``patientcourse/static/patientcourse.js``
 makes interactive. The static face must read well with no JavaScript at all, so controls that
 only work with JavaScript are written ``hidden`` and the script reveals them.
 """
@@ -129,13 +129,16 @@ def chooser_html(dom_id: str, legend: str, choices: list[tuple[str, str]], *, mu
 
     Hidden until the script runs: without JavaScript every panel is shown instead, so the
     choice is not needed. ``order`` (e.g. "Exercise {n} of {count}: ") numbers the chosen
-    panels in their ``data-pc-order`` spans. The status templates travel as attributes so the book says exactly
-    what the notebook says."""
+    panels in their ``data-pc-order`` spans. The status templates travel as attributes so
+    the book says exactly what the notebook says."""
     kind = "checkbox" if multiple else "radio"
     inputs = "".join(
-        f'<label class="pc-choice"><input{attrs(type=kind, name=f"{dom_id}-choice", value=choice_id, data_pc_choice=True)}>'
+        f"<label{attrs(class_='pc-choice')}>"
+        f"<input{attrs(type=kind, name=f'{dom_id}-choice', value=choice_id, data_pc_choice=True)}>"
         f" <span>{esc(label)}</span></label>"
         for choice_id, label in choices)
-    return (f'<fieldset{attrs(class_="pc-chooser", data_pc_chooser="multiple" if multiple else "single", data_pc_say=say_some, data_pc_say_none=say_none, data_pc_order=order, hidden=True)}>'
+    fieldset = attrs(class_="pc-chooser", data_pc_chooser="multiple" if multiple else "single",
+                     data_pc_say=say_some, data_pc_say_none=say_none, data_pc_order=order, hidden=True)
+    return (f"<fieldset{fieldset}>"
             f"<legend>{esc(legend)}</legend><div class=\"pc-choices\">{inputs}</div></fieldset>"
             f'<p class="pc-hint" data-pc-hint hidden>{esc(hint)}</p>')

@@ -136,7 +136,11 @@ class Checklist(ChapterWidget):
                      f'<ul data-pc-reminders>{"".join(f"<li>{esc(r)}</li>" for r in self.spec.reminders)}</ul>'
                      if self.spec.reminders else "")
         says = {f"data_pc_say_{name}": text for name, text in SAYS.items()}
-        return (f'<div{attrs(class_="pc-checklist", data_pc_summary_title=self.spec.summary_title, data_pc_file_name=self.spec.file_name, data_pc_reminders_title=REMINDERS_TITLE, data_pc_notes_title=NOTES_TITLE, data_pc_nothing=NOTHING_TICKED, **says)}>'
+        # Everything the script writes into the list comes from here, in the notebook's words.
+        box = attrs(class_="pc-checklist", data_pc_summary_title=self.spec.summary_title,
+                    data_pc_file_name=self.spec.file_name, data_pc_reminders_title=REMINDERS_TITLE,
+                    data_pc_notes_title=NOTES_TITLE, data_pc_nothing=NOTHING_TICKED, **says)
+        return (f"<div{box}>"
                 f"{groups}{reminders}"
                 f'<p class="pc-notes"><label for="{esc(root)}-notes">{esc(self.spec.notes_label)}</label>'
                 f'<textarea id="{esc(root)}-notes" rows="3" data-pc-notes></textarea></p>'

@@ -7,6 +7,8 @@ The marking is a thick dashed outline plus bold label, so it does not rely on co
 """
 from __future__ import annotations
 
+import textwrap
+
 from .base import attrs, esc
 
 INK = "#1a1a1a"
@@ -28,7 +30,9 @@ MUSCLE_FIBRES = "".join(f'<path d="M40 {y} Q135 {y - 8} 230 {y}" fill="none" str
 
 
 def _svg_open(dom_id: str, title: str, desc: str, width: int, height: int) -> str:
-    return (f'<svg{attrs(class_="pc-svg", viewBox=f"0 0 {width} {height}", role="img", focusable="false", aria_labelledby=f"{dom_id}-svg-title {dom_id}-svg-desc")}'
+    svg = attrs(class_="pc-svg", viewBox=f"0 0 {width} {height}", role="img", focusable="false",
+                aria_labelledby=f"{dom_id}-svg-title {dom_id}-svg-desc")
+    return (f"<svg{svg}"
             f' xmlns="http://www.w3.org/2000/svg">'
             f'<title id="{esc(dom_id)}-svg-title">{esc(title)}</title>'
             f'<desc id="{esc(dom_id)}-svg-desc">{esc(desc)}</desc>'
@@ -62,23 +66,27 @@ def layers_svg(layers: list, *, dom_id: str, title: str, alt: str, selected: str
 
 def evidence_svg(outcomes: list, scale: list, *, dom_id: str, title: str, selected: str | None = None) -> str:
     """One bar per result; its length is the strength's place on the scale and its word is
-    written on the bar, so the chart reads without colour and without the legend."""
+    written on the bar, so the chart reads without colour and without the legend. Names wrap
+    onto short lines so the text stays large when the chart shrinks to a phone's width."""
     rank = {step.id: i + 1 for i, step in enumerate(scale)}
     words = {step.id: step.words for step in scale}
-    row, top, full = 58, 12, 380
-    height = top + row * len(outcomes) + 4
+    full, line_height, bar = 380, 24, 30
     desc = " ".join(f"{o.name}: {words[o.strength]}." for o in outcomes)
-    bars = []
-    for i, outcome in enumerate(outcomes):
-        y = top + i * row
-        width = round(full * rank[outcome.strength] / len(scale))
+    rows, y = [], 8
+    for outcome in outcomes:
         chosen = outcome.id == selected
+        lines = textwrap.wrap(outcome.name, 30)
+        name = "".join(f'<tspan x="10" dy="{line_height if i else 0}">{esc(line)}</tspan>'
+                       for i, line in enumerate(lines))
+        top = y + line_height * len(lines)
+        width = round(full * rank[outcome.strength] / len(scale))
         stroke = attrs(stroke=INK, **SELECTED_STROKE) if chosen else ""
-        bars.append(
+        rows.append(
             f'<g{attrs(class_="pc-part pc-selected" if chosen else "pc-part", data_pc_part=outcome.id)}>'
-            f'<text x="10" y="{y + 16}" font-size="16" font-family="sans-serif" '
-            f'font-weight="{"700" if chosen else "400"}" fill="{INK}">{esc(outcome.name)}</text>'
-            f'<rect class="pc-bar" x="10" y="{y + 24}" width="{width}" height="26" rx="3" fill="#1f4e79"{stroke}/>'
-            f'<text x="18" y="{y + 43}" font-size="15" font-family="sans-serif" font-weight="700" '
+            f'<text x="10" y="{y + 19}" font-size="19" font-family="sans-serif" '
+            f'font-weight="{"700" if chosen else "400"}" fill="{INK}">{name}</text>'
+            f'<rect class="pc-bar" x="10" y="{top + 4}" width="{width}" height="{bar}" rx="3" fill="#1f4e79"{stroke}/>'
+            f'<text x="18" y="{top + 25}" font-size="18" font-family="sans-serif" font-weight="700" '
             f'fill="#ffffff">{esc(words[outcome.strength])}</text></g>')
-    return _svg_open(dom_id, title, desc, 400, height) + "".join(bars) + "</svg>"
+        y = top + bar + 18
+    return _svg_open(dom_id, title, desc, 400, y) + "".join(rows) + "</svg>"

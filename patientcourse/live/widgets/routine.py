@@ -173,7 +173,9 @@ class RoutineBuilder(ChapterWidget):
         start = clock_text(spec.seconds)
         says = {f"data_pc_say_{name}": text for name, text in TIMER_SAYS.items()}
         says.update({f"data_pc_label_{state}": label for state, label in TOGGLE_LABEL.items()})
-        return (f'<section{attrs(class_="pc-timer", data_pc_timer=True, data_pc_seconds=spec.seconds, data_pc_say_done=spec.done, aria_labelledby=f"{tid}-title", **says)}>'
+        box = attrs(class_="pc-timer", data_pc_timer=True, data_pc_seconds=spec.seconds,
+                    data_pc_say_done=spec.done, aria_labelledby=f"{tid}-title", **says)
+        return (f"<section{box}>"
                 f'<h4 id="{esc(tid)}-title">{esc(spec.title)}</h4><p>{esc(spec.help)}</p>'
                 f'<div class="pc-timer-controls" data-pc-controls hidden>'
                 f'<p class="pc-timer-clock"><span role="timer" data-pc-timer-display>{esc(start)}</span> left</p>'

@@ -1,0 +1,143 @@
+"""Build benchmark (issue #7): our build vs bare Jupyter Book, rebuilds, page weight, answer
+feedback in the browser, and scaling over synthetic courses. Not a test: a measurement.
+
+    .venv/bin/python benchmarks/bench_build.py                 # full run, writes benchmarks/RESULTS.md
+    .venv/bin/python benchmarks/bench_build.py --quick         # minutes; writes benchmarks/_work/
+    .venv/bin/python benchmarks/bench_build.py --sizes 5,20 --repeat 2 --skip-browser
+
+Writes ``RESULTS.md`` and ``results.json`` into ``--out``; scratch projects go to
+``benchmarks/_work/`` (ignored by git).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shlex
+import sys
+import time
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from patientcourse.structure import CourseError, load_course
+
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH_DIR))  # the helpers beside this script, when run as a file
+
+import report  # noqa: E402
+import suites  # noqa: E402
+from browser import chromium_available, measure_feedback  # noqa: E402
+from pageweight import not_counted, page_weight  # noqa: E402
+from reuse import REPO  # noqa: E402
+
+console = Console(stderr=True)
+app = typer.Typer(add_completion=False)
+
+
+def parse_sizes(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise typer.BadParameter(f"--sizes {text!r}: give chapter counts separated by commas, e.g. 5,20,80.")
+    if not sizes or sizes[0] < 1 or sizes[-1] > 99:
+        raise typer.BadParameter(f"--sizes {text!r}: each size must be 1 to 99 (chapter ids have two digits).")
+    return sizes
+
+
+@app.command()
+def main(
+    sizes: str = typer.Option("5,20,80", help="Synthetic course sizes (chapters), comma-separated."),
+    repeat: int = typer.Option(3, min=1, help="Repetitions of each real-course measurement."),
+    scaling_repeat: int = typer.Option(1, min=1, help="Repetitions of each synthetic-course build."),
+    workers_chapters: int = typer.Option(10, min=2, max=99, help="Notebooks in the workers=1 vs 2 comparison."),
+    clicks: int = typer.Option(20, min=1, help="Answer clicks timed in the browser."),
+    quick: bool = typer.Option(False, help="A few minutes: sizes 2,5, one repetition, 4 notebooks, 5 clicks."),
+    skip_browser: bool = typer.Option(False, help="Leave out the browser feedback timing."),
+    course: Path = typer.Option(REPO / "course", help="The course source folder to benchmark."),
+    out: Path = typer.Option(None, help="Where RESULTS.md and results.json go "
+                                        "(default: benchmarks/, or benchmarks/_work/ with --quick)."),
+) -> None:
+    if quick:
+        sizes, repeat, scaling_repeat, workers_chapters, clicks = "2,5", 1, 1, 4, 5
+    size_list = parse_sizes(sizes)
+    try:  # a broken course is reported with its file and line before anything is timed
+        load_course(course)
+    except CourseError as err:
+        console.print(f"The course at {course} does not load; fix it first:", style="bold red")
+        console.print(str(err), markup=False)
+        raise typer.Exit(2)
+    out = out or (BENCH_DIR / "_work" if quick else BENCH_DIR)
+    work = BENCH_DIR / "_work"
+    work.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
+    started, start = dt.datetime.now(dt.timezone.utc), time.perf_counter()
+    results: dict = {
+        "command": shlex.join([".venv/bin/python", "benchmarks/bench_build.py", *sys.argv[1:]]),
+        "started": f"{started:%Y-%m-%d %H:%M} UTC", "load_start": _load(),
+        "settings": {"kind": _kind(quick, size_list, repeat, scaling_repeat, workers_chapters, clicks, skip_browser),
+                     "sizes": size_list, "repeat": repeat,
+                     "scaling_repeat": scaling_repeat, "workers_chapters": workers_chapters, "clicks": clicks},
+        "machine": report.machine(),
+    }
+
+    def log(message: str) -> None:
+        console.print(f"[dim]{time.perf_counter() - start:7.1f}s[/] {message}")
+
+    log(f"Start-up cost of a fresh interpreter, {repeat}×")
+    results["startup"] = suites.startup_suite(repeat, log)
+    log(f"Real course ({course}): ours vs bare Jupyter Book, no-op, one-chapter edit; {repeat}×")
+    real = suites.real_course_suite(course, work / "real", repeat, log)
+    results["real_course"] = real
+    site = Path(real["project"]) / "_build" / "html"
+    pages = sorted((site / "notebooks").glob("*.html"))
+    results["page_weight"] = [page_weight(site, page) for page in pages]
+    log(f"Page weight of {len(pages)} chapter pages measured")
+
+    if skip_browser:
+        results["feedback"] = {"skipped": "--skip-browser was given."}
+    elif not chromium_available():
+        results["feedback"] = {"skipped": "Chromium is not installed (/usr/bin/chromium)."}
+    else:
+        log(f"Browser: {clicks} answer clicks on {pages[0].name}")
+        feedback = measure_feedback(site, f"notebooks/{pages[0].name}", clicks)
+        feedback["fetched_not_counted"] = not_counted(site, results["page_weight"][0], feedback["fetched"])
+        results["feedback"] = feedback
+
+    log(f"Scaling: synthetic courses of {size_list} chapters, {scaling_repeat}× each")
+    results["scaling"] = suites.scaling_suite(course, work / "scaling", size_list, scaling_repeat, log)
+    log(f"Workers: {workers_chapters} notebooks, workers=1 vs 2, {repeat}×")
+    results["workers"] = suites.workers_suite(course, work / "scaling", workers_chapters, repeat, log)
+
+    finished = dt.datetime.now(dt.timezone.utc)
+    results.update({"finished": f"{finished:%Y-%m-%d %H:%M} UTC", "load_end": _load(),
+                    "total_seconds": time.perf_counter() - start})
+    results["targets"] = report.targets(results)
+    (out / "results.json").write_text(json.dumps(results, indent=2, default=_plain) + "\n", encoding="utf-8")
+    (out / "RESULTS.md").write_text(report.render_markdown(results), encoding="utf-8")
+    for target in results["targets"]:
+        console.print(f"{report.verdict(target['met']):>14}  {target['name']}: {target['measured']}")
+    console.print(f"Wrote {out / 'RESULTS.md'} and {out / 'results.json'} in {results['total_seconds'] / 60:.1f} min.")
+
+
+def _kind(quick: bool, *settings) -> str:
+    """"full run" only with every default; anything less is named as such in RESULTS.md."""
+    if quick:
+        return "quick run (development only)"
+    return "full run" if settings == ([5, 20, 80], 3, 1, 10, 20, False) else "reduced run (not the defaults)"
+
+
+def _load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def _plain(value):
+    """JSON for the dataclasses and paths inside the results."""
+    if hasattr(value, "as_dict"):
+        return value.as_dict()
+    return str(value)
+
+
+if __name__ == "__main__":
+    app()
