@@ -145,7 +145,8 @@ def test_doctor_checklist_makes_a_summary_of_ticked_items(widget, tmp_path):
     assert str(path) in checklist.last_status
 
 
-def test_visit_planner_lists_the_articles_questions(widget, tmp_path):
+def test_visit_planner_lists_the_articles_questions(widget, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the Save button writes next to the notebook: the working folder
     planner = widget("05-alternatives", "checklist")
     assert planner.total == 14
     planner.save_button.click()  # nothing ticked: the list says so rather than being empty
