@@ -21,16 +21,22 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from patientcourse.structure import CourseError, load_course
-
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))  # the helpers beside this script, when run as a file
+
+from snapshot import run_on_code_snapshot, snapshot_in_use  # noqa: E402
+
+# Before anything imports patientcourse: re-run on a frozen copy of it (see snapshot.py).
+run_on_code_snapshot(BENCH_DIR.parent, BENCH_DIR / "_work")
 
 import report  # noqa: E402
 import suites  # noqa: E402
 from browser import chromium_available, measure_feedback  # noqa: E402
 from pageweight import not_counted, page_weight  # noqa: E402
 from reuse import REPO  # noqa: E402
+
+from patientcourse.book.execute import PACKAGE, code_fingerprint  # noqa: E402
+from patientcourse.structure import CourseError, load_course  # noqa: E402
 
 console = Console(stderr=True)
 app = typer.Typer(add_completion=False)
@@ -80,6 +86,8 @@ def main(
                      "sizes": size_list, "repeat": repeat,
                      "scaling_repeat": scaling_repeat, "workers_chapters": workers_chapters, "clicks": clicks},
         "machine": report.machine(),
+        # The code measured: a frozen copy of the package (snapshot.py) and its fingerprint.
+        "code": {"package": str(PACKAGE), "snapshot": snapshot_in_use(), "fingerprint": code_fingerprint()},
     }
 
     def log(message: str) -> None:

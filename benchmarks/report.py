@@ -242,7 +242,10 @@ def render_markdown(results: dict) -> str:
         "- Packages: " + ", ".join(f"{k} {v}" for k, v in m["packages"].items()),
         f"- Load average (1/5/15 min) at start {results['load_start']}, at end {results['load_end']}: "
         "the machine is shared, so wall times are noisy; CPU seconds are steadier.",
-        f"- Repetitions: {s['repeat']} (real course), {s['scaling_repeat']} (scaling), medians reported.", "",
+        f"- Repetitions: {s['repeat']} (real course), {s['scaling_repeat']} (scaling), medians reported.",
+        f"- Code measured: a frozen copy of `patientcourse/` taken at the start (code fingerprint "
+        f"`{results.get('code', {}).get('fingerprint', '?')[:12]}`), so edits made during the run cannot "
+        "invalidate the execution cache.", "",
         "## Targets", "", "| Target | Wanted | Measured | Result | Why |", "|---|---|---|---|---|",
     ]
     for t in results["targets"]:

@@ -10,6 +10,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from ..structure import Chapter, Course
+from .common import about_box
 
 NOTEBOOK_DIR = "notebooks"
 # The book hides the Python that draws a quiz or widget; learners in Jupyter still see it.
@@ -46,14 +47,6 @@ def _md(*blocks: str) -> tuple[str, str]:
 
 def _bullets(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
-
-
-def about_box(course: Course) -> str:
-    """Where the content comes from and the disclaimer: shown on every page."""
-    meta = course.meta
-    return (":::{admonition} About this page\n:class: note pc-about\n"
-            f"{meta.source.credit} Last reviewed {meta.last_reviewed:%B} {meta.last_reviewed.day}, "
-            f"{meta.last_reviewed.year}.\n\n**Disclaimer:** {meta.disclaimer}\n:::")
 
 
 def header(course: Course, chapter: Chapter):

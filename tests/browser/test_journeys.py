@@ -1,0 +1,312 @@
+"""End-to-end journeys (issue #7): a student, a Jupyter learner and an instructor, each using
+the real course as they would, with assertions on what the person sees.
+
+1. A student reads chapter 1 of the built book, answers its quiz by keyboard only, reloads,
+   and finds their progress on the "My progress" page.
+2. A learner runs chapter 1's notebook (nbclient) and answers in it; the results file it saves
+   is the one the book's "Download my results" gives for the same answers.
+3. An instructor makes an assessment pack of two chapters, a learner answers in the pack's
+   book and downloads the results, and ``patientcourse grade`` writes the expected CSVs.
+
+Every page goes through the ``page`` fixture (fails on any console error or request off
+127.0.0.1) and ``axe_check`` (WCAG 2.1 A/AA). Each journey's last screen is saved under
+test-artifacts/ (git-ignored). The chapter, questions and right answers come from the course
+model, so the journeys follow the course when it is edited; the numbers asserted are worked
+out from the answers given.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from journeys_support import (REPO, CommandFailed, answer_in_book, copy_into, download_results,
+                              pick_radio_by_keyboard, printed_text, read_csv, run_notebook_with_extra_cell,
+                              run_patientcourse, save_screenshot, tab_until_inside, without_timestamps)
+
+pytestmark = pytest.mark.browser
+
+
+# -- choosing answers from the question bank ------------------------------------------------------
+
+def questions_of(chapter, kind: str) -> list:
+    return [q for q in chapter.quiz.questions if q.type == kind]
+
+
+def right_option(question) -> str:
+    return next(i for i, o in zip(question.option_ids(), question.options) if o.correct)
+
+
+def wrong_option(question) -> str:
+    return next(i for i, o in zip(question.option_ids(), question.options) if not o.correct)
+
+
+def question_box(page, question_id: str):
+    return page.locator(f'fieldset[data-pc-question="{question_id}"]')
+
+
+def status_of(page, question_id: str):
+    return question_box(page, question_id).locator('[role="status"]')
+
+
+def score_text(points: float, total: int, answered: int) -> str:
+    """The quiz's running score line, as both the book and the notebook word it."""
+    return f"Score: {points:g} of {total} points. Answered: {answered} of {total} questions."
+
+
+def progress_row(page, chapter):
+    return page.locator(".pc-progress-table tbody tr").filter(has_text=chapter.meta.title)
+
+
+# -- journey 1: a student, keyboard only ----------------------------------------------------------
+
+def test_student_reads_chapter_one_answers_by_keyboard_and_finds_progress_kept(page, book_url, course, axe_check):
+    chapter = course.chapters[0]
+    total = len(chapter.quiz.questions)
+    first, second = questions_of(chapter, "single")[:2]
+    wrong, right = wrong_option(first), right_option(second)
+    page.goto(f"{book_url}/notebooks/{chapter.id}.html")
+
+    # Reading: the title, every section heading, the main message and the disclaimer are shown.
+    expect(page.get_by_role("heading", level=1)).to_contain_text(chapter.meta.title)
+    for title in [s.title for s in chapter.sections] + ["What you will learn", "Key points",
+                                                         "Check your understanding"]:
+        expect(page.get_by_role("heading", level=2, name=title)).to_be_visible()
+    expect(page.locator(".pc-main-message")).to_be_visible()
+    expect(page.locator(".pc-main-message")).to_contain_text(chapter.meta.main_message)
+    expect(page.locator(".pc-about")).to_be_visible()
+    expect(page.locator(".pc-about")).to_contain_text(f"Disclaimer: {course.meta.disclaimer}")
+    expect(page.locator("[data-pc-score]")).to_have_text(score_text(0, total, 0))
+    axe_check(page)
+
+    # Keyboard only, from the top of the page: Tab to the question, arrows to choose, Tab to
+    # "Check answer", Enter. A wrong answer first ...
+    presses = tab_until_inside(page, f'fieldset[data-pc-question="{first.id}"]', limit=300)
+    assert page.evaluate("document.activeElement.type") == "radio"
+    pick_radio_by_keyboard(page, question_box(page, first.id), wrong)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check answer"
+    page.keyboard.press("Enter")
+    wrong_feedback = first.options[first.option_ids().index(wrong)].feedback
+    expect(status_of(page, first.id)).to_contain_text("Not correct.")
+    expect(status_of(page, first.id)).to_contain_text(wrong_feedback)
+    expect(status_of(page, first.id)).to_contain_text(f"Why: {first.explanation}")
+
+    # ... then a right one, in the next question (past this one's new "Try again").
+    assert tab_until_inside(page, f'fieldset[data-pc-question="{second.id}"]', limit=3) == 2
+    pick_radio_by_keyboard(page, question_box(page, second.id), right)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(status_of(page, second.id)).to_contain_text("Correct.")
+    expect(status_of(page, second.id)).not_to_contain_text("Not correct.")
+    expect(status_of(page, second.id)).to_contain_text(second.options[second.option_ids().index(right)].feedback)
+    expect(page.locator("[data-pc-score]")).to_have_text(score_text(1, total, 2))
+    axe_check(page)
+
+    # Reload: the choices, the feedback and the score are still there.
+    page.reload()
+    expect(question_box(page, first.id).locator(f'input[value="{wrong}"]')).to_be_checked()
+    expect(question_box(page, second.id).locator(f'input[value="{right}"]')).to_be_checked()
+    expect(status_of(page, first.id)).to_contain_text("Not correct.")
+    expect(status_of(page, second.id)).to_contain_text("Correct.")
+    expect(page.locator("[data-pc-score]")).to_have_text(score_text(1, total, 2))
+
+    # The "My progress" link in the book's navigation leads to the chapter's status and score.
+    page.locator("nav").get_by_role("link", name="My progress", exact=True).first.click()
+    expect(page).to_have_url(re.compile(r"/book/progress\.html$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("My progress")
+    row = progress_row(page, chapter)
+    expect(row).to_contain_text(f"In progress: 2 of {total} questions answered")
+    expect(row).to_contain_text(f"1 of {total} points")
+    for other in course.chapters[1:]:
+        expect(progress_row(page, other)).to_contain_text("Not started")
+    axe_check(page)
+    save_screenshot(page, "journey1-student-progress")
+    print(f"journey 1: reached the quiz after {presses} Tab presses")
+
+
+# -- journey 2: the notebook and the book record the same results ------------------------------
+
+def notebook_plan(chapter) -> list[tuple[str, list]]:
+    """Answers to give, in order, per question (a list: one entry per Check). Covers each
+    encoding the chapter's quiz offers among single, multiple, true/false and matching; one
+    question is answered twice, so the attempts count is compared too."""
+    plan = []
+    for question in questions_of(chapter, "matching")[:1]:
+        plan.append((question.id, [dict(zip(question.item_ids(), question.match_ids()))]))
+    singles = questions_of(chapter, "single")
+    plan.append((singles[0].id, [wrong_option(singles[0])]))
+    plan.append((singles[1].id, [wrong_option(singles[1]), right_option(singles[1])]))
+    for question in questions_of(chapter, "multiple")[:1]:
+        # A right and a wrong pick: the two cancel out, so both faces show a whole-number score.
+        plan.append((question.id, [[right_option(question), wrong_option(question)]]))
+    for question in questions_of(chapter, "truefalse")[:1]:
+        plan.append((question.id, [not question.answer]))
+    return plan
+
+
+NOTEBOOK_CELL = """\
+import json
+from patientcourse.live.progress import set_learner, save_results
+
+quiz = _  # the quiz widget the cell above shows: answer in it, as a learner does
+assert type(quiz).__name__ == "QuizWidget", type(quiz)
+boxes = {{box.question.id: box for box in quiz.questions}}
+for question_id, answers in json.loads({plan!r}):
+    for answer in answers:
+        boxes[question_id].input.set(answer)
+        boxes[question_id].check_button.click()
+set_learner({name!r}, {learner_id!r})
+print("RESULTS", save_results())
+print("SCORE", quiz.score_line.value)
+"""
+
+
+def test_notebook_and_book_save_the_same_results_for_the_same_answers(page, book_url, built_book, course,
+                                                                      tmp_path, monkeypatch, axe_check):
+    chapter = course.chapters[0]
+    total = len(chapter.quiz.questions)
+    plan = notebook_plan(chapter)
+    by_id = {q.id: q for q in chapter.quiz.questions}
+    points = sum(by_id[qid].score(answers[-1]).score for qid, answers in plan)
+    assert points == int(points), "the plan must give a whole-number score (see notebook_plan)"
+    name, learner_id = "Ada Lovelace", "s-12"
+
+    # The notebook: the freshly generated chapter and bundle, alone in a folder.
+    notebooks = built_book.parents[1] / "notebooks"
+    folder = tmp_path / "learner"
+    copy_into(folder, notebooks / f"{chapter.id}.ipynb", notebooks / "course.json")
+    monkeypatch.delenv("PATIENTCOURSE_RESULTS_DIR", raising=False)  # the documented default place
+    cell = NOTEBOOK_CELL.format(plan=json.dumps(plan), name=name, learner_id=learner_id)
+    ran = run_notebook_with_extra_cell(folder / f"{chapter.id}.ipynb", f"chapter_quiz('{chapter.id}')", cell)
+    printed = printed_text(next(c for c in ran.cells if c.cell_type == "code" and "save_results()" in c.source))
+    saved_to = folder / "patientcourse-results" / f"{course.id}.json"
+    assert f"RESULTS {saved_to}" in printed
+    assert score_text(points, total, len(plan)) in printed
+    from_notebook = json.loads(saved_to.read_text(encoding="utf-8"))
+
+    # The book: the same answers, by mouse, then "Download my results".
+    page.goto(f"{book_url}/notebooks/{chapter.id}.html")
+    for question_id, answers in plan:
+        for answer in answers:
+            answer_in_book(question_box(page, question_id), answer)
+    expect(page.locator("[data-pc-score]")).to_have_text(score_text(points, total, len(plan)))
+    axe_check(page)
+    page.goto(f"{book_url}/book/progress.html")
+    from_book = download_results(page, f"{book_url}/book/progress.html", name, learner_id,
+                                 tmp_path / "from-book.json")
+    expect(page.locator(".pc-progress-status")).to_have_text(
+        "Your results file was downloaded. Hand it in to your instructor.")
+    axe_check(page)
+    save_screenshot(page, "journey2-book-download")
+
+    # The same file, apart from time stamps and which face wrote it.
+    assert (from_book["origin"], from_notebook["origin"]) == ("book", "notebook")
+    book, notebook = without_timestamps(from_book), without_timestamps(from_notebook)
+    book.pop("origin"), notebook.pop("origin")
+    assert book == notebook
+    assert book["learner"] == {"name": name, "id": learner_id} and book["assignment"] is None
+    assert book["chapters"] == {chapter.id: {"answers": {
+        qid: {"answer": answers[-1], "attempts": len(answers)} for qid, answers in plan}}}
+
+
+# -- journey 3: an instructor assigns, a learner answers, the instructor grades -------------------
+
+class AssignBuildsNoPack(CommandFailed):
+    """The known `assign` failure (see the xfail reason)."""
+
+
+ASSIGN_BUG = ("`patientcourse assign` fails for the real course: the landing page "
+              "(patientcourse/render/pages.py landing_page) links to report.md, which a pack leaves out "
+              "(render_project(instructor_pages=False)), and the strict build stops on the broken link")
+
+
+def assessment_plan(chapter) -> dict:
+    """One right and one wrong single choice, and one wrong true/false: 1 point of the chapter's."""
+    first, second = questions_of(chapter, "single")[:2]
+    truefalse = questions_of(chapter, "truefalse")[0]
+    return {first.id: right_option(first), second.id: wrong_option(second), truefalse.id: not truefalse.answer}
+
+
+def wrong_in_words(question, answer) -> str:
+    """How items.csv names a wrong answer, for the two kinds the plan gets wrong."""
+    if question.type == "truefalse":
+        return "True" if answer else "False"
+    return f"{answer}) {question.option(answer).text}"
+
+
+@pytest.mark.xfail(strict=True, raises=AssignBuildsNoPack, reason=ASSIGN_BUG)
+def test_instructor_assigns_an_assessment_learner_answers_in_its_book_and_grade_scores_it(
+        page, serve, course, tmp_path, axe_check):
+    chapters = course.chapters[:2]
+    pack, handins, grades = tmp_path / "packs" / "week-1", tmp_path / "handins", tmp_path / "grades"
+    due = "2099-12-31"
+    try:
+        run_patientcourse("assign", "--chapters", "1,2", "--title", "Week 1: fascia basics", "--due", due,
+                          "--mode", "assessment", "--out", str(pack), "--course", str(REPO / "course"),
+                          "--config", str(REPO / "_config.yml"), cwd=tmp_path)
+    except CommandFailed as err:
+        if "report.md" in str(err):
+            raise AssignBuildsNoPack(str(err)) from None
+        raise
+    site = serve(pack / "book")
+    plans = {c.id: assessment_plan(c) for c in chapters}
+
+    # The learner answers; the pack says each answer is saved, never whether it is right.
+    for chapter in chapters:
+        page.goto(f"{site}/notebooks/{chapter.id}.html")
+        expect(page.get_by_role("heading", level=1)).to_contain_text(chapter.meta.title)
+        for question_id, answer in plans[chapter.id].items():
+            answer_in_book(question_box(page, question_id), answer, button="Save answer")
+            expect(status_of(page, question_id)).to_have_text("Answer saved (attempt 1).")
+        total = len(chapter.quiz.questions)
+        expect(page.locator("[data-pc-score]")).to_have_text(f"Answered: 3 of {total} questions.")
+        shown = page.locator("main").inner_text()
+        assert "Correct." not in shown and "Not correct." not in shown and "Score:" not in shown
+        axe_check(page)
+
+    page.goto(f"{site}/book/progress.html")
+    for chapter in chapters:
+        expect(progress_row(page, chapter)).to_contain_text(
+            f"In progress: 3 of {len(chapter.quiz.questions)} questions answered")
+        expect(progress_row(page, chapter)).to_contain_text("Not marked")
+    handins.mkdir()
+    handed_in = download_results(page, f"{site}/book/progress.html", "Bea Learner", "s-7",
+                                 handins / "bea.json")
+    assert {c: {q: a["answer"] for q, a in v["answers"].items()} for c, v in handed_in["chapters"].items()} == plans
+    axe_check(page)
+    save_screenshot(page, "journey3-pack-download")
+
+    # Grading. The book's download carries "assignment": null (patientcourse.js results()),
+    # so `grade --pack` would refuse it as another assignment's file; grade the pack's chapters
+    # and due date by name instead (reported as a bug).
+    done = run_patientcourse("grade", str(handins), "--chapters", ",".join(c.id for c in chapters),
+                             "--due", due, "--out", str(grades), "--course", str(REPO / "course"), cwd=tmp_path)
+    assert "Graded 1 learner from 1 file; skipped 0." in done.stdout
+    possible = sum(len(c.quiz.questions) for c in chapters)
+    rows = read_csv(grades / "grades.csv")
+    assert len(rows) == 1
+    assert {k: v for k, v in rows[0].items() if k not in ("saved_at", "file")} == {
+        "learner": "Bea Learner", "learner_id": "s-7", chapters[0].id: "1", chapters[1].id: "1",
+        "total": "2", "possible": str(possible), "percent": f"{200 / possible:.1f}", "late": "no",
+        "origin": "book"}
+    assert rows[0]["file"].endswith("bea.json")
+
+    items = read_csv(grades / "items.csv")
+    assert [(r["chapter"], r["question"]) for r in items] == [
+        (c.id, q.id) for c in chapters for q in c.quiz.questions]
+    for chapter in chapters:
+        for question in chapter.quiz.questions:
+            row = next(r for r in items if r["question"] == question.id)
+            got = (row["answered"], row["correct"], row["percent_correct"], row["mean_score"],
+                   row["most_chosen_wrong_answer"], row["times_chosen"])
+            answer = plans[chapter.id].get(question.id, "unanswered")
+            if answer == "unanswered":
+                assert got == ("0", "0", "", "", "", ""), question.id
+            elif question.score(answer).correct:
+                assert got == ("1", "1", "100.0", "1", "", ""), question.id
+            else:
+                assert got == ("1", "0", "0.0", "0", wrong_in_words(question, answer), "1"), question.id
+    assert (grades / "skipped.csv").read_text(encoding="utf-8") == "file,reason\n"
