@@ -31,6 +31,7 @@ run_on_code_snapshot(BENCH_DIR.parent, BENCH_DIR / "_work")
 
 import report  # noqa: E402
 import suites  # noqa: E402
+import verdicts  # noqa: E402
 from browser import chromium_available, measure_feedback  # noqa: E402
 from pageweight import not_counted, page_weight  # noqa: E402
 from reuse import REPO  # noqa: E402
@@ -121,11 +122,11 @@ def main(
     finished = dt.datetime.now(dt.timezone.utc)
     results.update({"finished": f"{finished:%Y-%m-%d %H:%M} UTC", "load_end": _load(),
                     "total_seconds": time.perf_counter() - start})
-    results["targets"] = report.targets(results)
+    results["targets"] = verdicts.targets(results)
     (out / "results.json").write_text(json.dumps(results, indent=2, default=_plain) + "\n", encoding="utf-8")
     (out / "RESULTS.md").write_text(report.render_markdown(results), encoding="utf-8")
     for target in results["targets"]:
-        console.print(f"{report.verdict(target['met']):>14}  {target['name']}: {target['measured']}")
+        console.print(f"{verdicts.verdict(target['met']):>14}  {target['name']}: {target['measured']}")
     console.print(f"Wrote {out / 'RESULTS.md'} and {out / 'results.json'} in {results['total_seconds'] / 60:.1f} min.")
 
 

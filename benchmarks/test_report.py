@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import report
+import verdicts
 
 
 def run(seconds, rss=300.0):
@@ -45,7 +46,7 @@ def results(ours=21.0, bare=20.0, noop=4.0, edit_executed=(1, 1, 1), scaling=(10
 
 
 def by_name(res):
-    return {t["name"]: t for t in report.targets(res)}
+    return {t["name"]: t for t in verdicts.targets(res)}
 
 
 def test_overhead_over_the_target_says_by_how_much():
@@ -81,7 +82,7 @@ def test_superlinear_build_time_is_caught_though_time_per_chapter_falls():
 
 def test_results_md_has_machine_command_and_every_target():
     res = results()
-    res["targets"] = report.targets(res)
+    res["targets"] = verdicts.targets(res)
     text = report.render_markdown(res)
     assert "`.venv/bin/python benchmarks/bench_build.py --repeat 3`" in text
     assert "Test CPU, 2 cores, 24 GiB RAM" in text

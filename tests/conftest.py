@@ -9,9 +9,7 @@ import pytest
 from patientcourse.render.project import render_project
 from patientcourse.structure import load_course
 
-REPO = Path(__file__).resolve().parent.parent
-COURSE_DIR = REPO / "course"
-MINI_COURSE = Path(__file__).resolve().parent / "fixtures" / "minicourse"
+from support import COURSE_DIR, MINI_COURSE, make_project
 
 
 @pytest.fixture(scope="session")
@@ -24,13 +22,6 @@ def course():
 def mini_course_dir(tmp_path) -> Path:
     """A writable copy of the small two-chapter course, for tests that break it."""
     return Path(shutil.copytree(MINI_COURSE, tmp_path / "course"))
-
-
-def make_project(dest: Path) -> Path:
-    """An empty book project: just the repo's hand-written _config.yml."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "_config.yml", dest / "_config.yml")
-    return dest
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI_COURSE, make_project
+from support import MINI_COURSE, make_project
 from patientcourse.book.execute import ExecutionFailed
 from patientcourse.commands.build import build_html
 from patientcourse.render.project import render_project

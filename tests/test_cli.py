@@ -7,7 +7,7 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from conftest import make_project
+from support import make_project
 from patientcourse.cli import app
 
 runner = CliRunner()

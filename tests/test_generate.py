@@ -7,7 +7,7 @@ import json
 import nbformat
 import yaml
 
-from conftest import REPO
+from support import REPO
 from patientcourse.render.project import render_project, write_files
 from patientcourse.structure import load_course
 

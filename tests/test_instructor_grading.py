@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from patientcourse.cli import app
 from patientcourse.instructor.grading import Grader
 from patientcourse.instructor.reports import grades_csv, items_csv
-from patientcourse.instructor.results import ResultsFile, parse_due, results_json_schema
+from patientcourse.structure.results import ResultsFile, parse_due, results_json_schema
 from patientcourse.live.progress import ResultsFile as NotebookResults
 from quiz_samples import CH1, CH2, COURSE_ID, sample_course
 from test_instructor_sample import results_doc, right_answers, write_json

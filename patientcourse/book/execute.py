@@ -17,6 +17,8 @@ import nbformat
 from jupyter_client import KernelManager
 from nbclient import NotebookClient
 
+from ..fileio import atomic_write
+
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -84,12 +86,7 @@ def execute_notebooks(folder: Path, names: list[str], cache_dir: Path, *, worker
             for future in as_completed(futures):
                 name = futures[future]
                 results[name] = future.result()
-                _atomic_write(todo[name], results[name])
+                atomic_write(todo[name], results[name])
                 on_done(name, False)
     return results
 
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ..fileio import atomic_write
 from .execute import PACKAGE
 
 STATIC_DIR = PACKAGE / "static"
@@ -43,10 +44,7 @@ def sync_stage(files: dict[str, bytes], stage: Path) -> list[str]:
         target = stage / rel
         if target.is_file() and target.read_bytes() == data:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        atomic_write(target, data)
         changed.append(rel)
     wanted = {stage / rel for rel in files}
     for folder in ("book", "notebooks"):

@@ -8,7 +8,7 @@ import typer
 from ..book.execute import ExecutionFailed
 from ..book.jupyterbook import BookBuildFailed
 from ..instructor.pack import PackError, make_pack
-from ..instructor.results import parse_due
+from ..structure.results import parse_due
 from .build import build_html
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, console, load_or_exit
 
@@ -45,7 +45,7 @@ def assign(chapters: str = typer.Option(..., "--chapters", help="Comma-separated
                   f"{pack.size_bytes / 1e6:.1f} MB.", markup=False, soft_wrap=True)
     if pack.mode == "assessment":
         console.print(f"Checked every byte: none of the {pack.scanned_secrets} answer-key strings "
-                      "and no correctness marker is in the pack.")
+                      "and no correctness marker is in the pack.", soft_wrap=True)
     console.print(f"Grade what learners hand in with: patientcourse grade --pack {pack.folder} "
                   "--out grades/ RESULTS...", markup=False, soft_wrap=True)
 

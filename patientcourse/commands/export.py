@@ -1,13 +1,12 @@
 """``patientcourse export``: chapters' quizzes for an LMS (Canvas QTI zip, or Moodle GIFT)."""
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import typer
 from text2qti.err import Text2qtiError
 
+from ..fileio import atomic_write
 from ..instructor.export_gift import export_gift
 from ..instructor.export_qti import export_qti
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, console, load_or_exit
@@ -36,18 +35,10 @@ def export(fmt: str = typer.Option(..., "--format", help="qti (Canvas, a .zip) o
     except (KeyError, ValueError, Text2qtiError) as err:
         console.print(str(err.args[0] if err.args else err), style="red", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_BAD_INPUT)
-    _write_atomically(out, data)
+    atomic_write(out, data)
     for line in report.summary():
         console.print(line, markup=False, soft_wrap=True)
     console.print(f"Wrote {out} ({len(data):,} bytes).", markup=False, soft_wrap=True)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
 
 
 def register(app: typer.Typer) -> None:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from ..structure import Course
 from ..structure.errors import dotted
-from .results import SCHEMA, VERSION, ResultsFile
+from ..structure.results import SCHEMA, VERSION, ResultsFile
 
 # Larger than any honest results file (a full course is a few kB), small enough that a stray
 # video handed in by mistake is refused before it is read into memory.

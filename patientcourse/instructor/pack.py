@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -30,8 +29,6 @@ from .leak_scan import Finding, answer_key_secrets, scan_folder
 from .pack_readme import readme
 
 MODES = ("practice", "assessment")
-LANDING_PAGE = "book/index.md"
-REPORT_LINK_SENTENCE = re.compile(rb" ?[^.\n]*\]\(report\.md\)[^.\n]*\.")
 
 
 class PackError(ValueError):
@@ -71,7 +68,6 @@ def make_pack(course: Course, chapter_ids: list[str], *, title: str, due: str | 
     subset = course.subset(chapter_ids)
     assignment = assignment_record(title, due)
     files = render_project(subset, mode=mode, assignment=assignment, instructor_pages=False)
-    files[LANDING_PAGE] = _without_report_link(files[LANDING_PAGE])
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".pack-", dir=out.parent) as tmp:
         project, pack = Path(tmp) / "project", Path(tmp) / "pack"
@@ -91,14 +87,6 @@ def make_pack(course: Course, chapter_ids: list[str], *, title: str, due: str | 
             out.rmdir()
         os.replace(pack, out)
     return Pack(out, assignment, [c.id for c in subset.chapters], mode, len(sizes), sum(sizes), scanned)
-
-
-def _without_report_link(landing: bytes) -> bytes:
-    """A pack leaves out the instructor-only quality report; ``render_project`` drops that
-    page (``instructor_pages=False``) but the landing page still links it, and a dead link
-    fails the book build. Until the landing page knows about ``instructor_pages`` (asked of
-    the renderer's owner), the sentence with that link is dropped; afterwards this is a no-op."""
-    return REPORT_LINK_SENTENCE.sub(b"", landing)
 
 
 def _pack_config(config: Path, assignment: dict) -> str:

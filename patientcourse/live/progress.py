@@ -30,15 +30,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from pathlib import Path
 
+from ..fileio import atomic_write
+from ..structure.results import SCHEMA, VERSION
 from .bundle import load_bundle
 
 RESULTS_DIR_ENV = "PATIENTCOURSE_RESULTS_DIR"
 DEFAULT_DIR_NAME = "patientcourse-results"
-SCHEMA = "patientcourse.results"
-VERSION = 1
 
 
 class ResultsFileError(Exception):
@@ -201,17 +200,9 @@ class ResultsFile:
     def save(self) -> Path:
         """Write atomically; on failure, report and keep the answers in memory."""
         self.data["saved_at"] = utc_now()
+        text = json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(self.data, handle, ensure_ascii=False, indent=1, sort_keys=True)
-                    handle.write("\n")
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            atomic_write(self.path, text.encode("utf-8"))
         except OSError as err:
             self._report(f"could not save your answers to {self.path} ({err.strerror or err}). "
                          f"Set {RESULTS_DIR_ENV} to a folder you can write to.")

@@ -17,7 +17,7 @@ def _date(d) -> str:
     return f"{d:%B} {d.day}, {d.year}"
 
 
-def landing_page(course: Course) -> str:
+def landing_page(course: Course, *, instructor_pages: bool = True) -> str:
     meta = course.meta
     chapters = "\n".join(
         f"{c.number}. [{c.title}](../{notebook_path(c)}) — {c.meta.main_message}" for c in course.chapters)
@@ -40,8 +40,9 @@ def landing_page(course: Course) -> str:
         "Words with a dotted underline are in the [Glossary](glossary.md).",
         "**If you are an instructor:** assign whole chapters. The `patientcourse assign` command "
         "makes a pack of the chapters you choose, for practice or for assessment. "
-        "Learners hand in a results file, and `patientcourse grade` scores it. "
-        "The [quality report](report.md) shows how easy each chapter is to read.",
+        "Learners hand in a results file, and `patientcourse grade` scores it."
+        + (" The [quality report](report.md) shows how easy each chapter is to read."
+           if instructor_pages else ""),
         "**If you are a learner using Jupyter:** open the notebooks in the `notebooks/` folder "
         "(`make lab`). Run each cell from the top. Answer the quiz, then press *Check*. "
         "Your answers are saved to a results file you can hand in.",

@@ -5,12 +5,11 @@ stops before anything touches the disk, and tests can compare bytes without writ
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import nbformat
 
+from ..fileio import atomic_write
 from ..structure import Course
 from .bundle import bundle, bundle_bytes
 from .notebooks import NOTEBOOK_DIR, notebook_path, render_notebook
@@ -26,7 +25,8 @@ def render_project(course: Course, *, mode: str = "practice", assignment: dict |
     files = {notebook_path(c): render_notebook(course, c) for c in course.chapters}
     files[BUNDLE_PATH] = bundle_bytes(bundle(course, mode=mode, assignment=assignment))
     files["_toc.yml"] = render_toc(course, instructor_pages=instructor_pages)
-    pages = {"index": landing_page, "glossary": glossary_page, "sources": sources_page,
+    pages = {"index": lambda c: landing_page(c, instructor_pages=instructor_pages),
+             "glossary": glossary_page, "sources": sources_page,
              "progress": progress_page}
     if instructor_pages:
         pages["report"] = report_page
@@ -44,15 +44,7 @@ def write_files(files: dict[str, bytes], dest: Path) -> list[str]:
         target = dest / rel
         if target.is_file() and target.read_bytes() == data:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(target, data)
         changed.append(rel)
     changed += _remove_stale_notebooks(files, dest)
     return changed

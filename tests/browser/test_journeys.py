@@ -22,7 +22,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from journeys_support import (REPO, CommandFailed, answer_in_book, copy_into, download_results,
+from patientcourse.render.project import BUNDLE_PATH, render_project, write_files
+
+from journeys_support import (REPO, answer_in_book, download_results,
                               pick_radio_by_keyboard, printed_text, read_csv, run_notebook_with_extra_cell,
                               run_patientcourse, save_screenshot, tab_until_inside, without_timestamps)
 
@@ -123,7 +125,7 @@ def test_student_reads_chapter_one_answers_by_keyboard_and_finds_progress_kept(p
     for other in course.chapters[1:]:
         expect(progress_row(page, other)).to_contain_text("Not started")
     axe_check(page)
-    save_screenshot(page, "journey1-student-progress")
+    save_screenshot(page, "journey1-student-progress", page.locator(".pc-progress-table"))
     print(f"journey 1: reached the quiz after {presses} Tab presses")
 
 
@@ -164,8 +166,8 @@ print("SCORE", quiz.score_line.value)
 """
 
 
-def test_notebook_and_book_save_the_same_results_for_the_same_answers(page, book_url, built_book, course,
-                                                                      tmp_path, monkeypatch, axe_check):
+def test_notebook_and_book_save_the_same_results_for_the_same_answers(page, book_url, course, tmp_path,
+                                                                      monkeypatch, axe_check):
     chapter = course.chapters[0]
     total = len(chapter.quiz.questions)
     plan = notebook_plan(chapter)
@@ -174,10 +176,12 @@ def test_notebook_and_book_save_the_same_results_for_the_same_answers(page, book
     assert points == int(points), "the plan must give a whole-number score (see notebook_plan)"
     name, learner_id = "Ada Lovelace", "s-12"
 
-    # The notebook: the freshly generated chapter and bundle, alone in a folder.
-    notebooks = built_book.parents[1] / "notebooks"
-    folder = tmp_path / "learner"
-    copy_into(folder, notebooks / f"{chapter.id}.ipynb", notebooks / "course.json")
+    # The notebook: the chapter and bundle generated as for the book (render_project, the
+    # input of the session's built_book), alone in a learner's folder.
+    generated = render_project(course)
+    notebook = f"notebooks/{chapter.id}.ipynb"
+    write_files({name: generated[name] for name in (notebook, BUNDLE_PATH)}, tmp_path / "learner")
+    folder = (tmp_path / "learner" / notebook).parent
     monkeypatch.delenv("PATIENTCOURSE_RESULTS_DIR", raising=False)  # the documented default place
     cell = NOTEBOOK_CELL.format(plan=json.dumps(plan), name=name, learner_id=learner_id)
     ran = run_notebook_with_extra_cell(folder / f"{chapter.id}.ipynb", f"chapter_quiz('{chapter.id}')", cell)
@@ -200,7 +204,7 @@ def test_notebook_and_book_save_the_same_results_for_the_same_answers(page, book
     expect(page.locator(".pc-progress-status")).to_have_text(
         "Your results file was downloaded. Hand it in to your instructor.")
     axe_check(page)
-    save_screenshot(page, "journey2-book-download")
+    save_screenshot(page, "journey2-book-download", page.locator(".pc-progress-status"))
 
     # The same file, apart from time stamps and which face wrote it.
     assert (from_book["origin"], from_notebook["origin"]) == ("book", "notebook")
@@ -213,15 +217,6 @@ def test_notebook_and_book_save_the_same_results_for_the_same_answers(page, book
 
 
 # -- journey 3: an instructor assigns, a learner answers, the instructor grades -------------------
-
-class AssignBuildsNoPack(CommandFailed):
-    """The known `assign` failure (see the xfail reason)."""
-
-
-ASSIGN_BUG = ("`patientcourse assign` fails for the real course: the landing page "
-              "(patientcourse/render/pages.py landing_page) links to report.md, which a pack leaves out "
-              "(render_project(instructor_pages=False)), and the strict build stops on the broken link")
-
 
 def assessment_plan(chapter) -> dict:
     """One right and one wrong single choice, and one wrong true/false: 1 point of the chapter's."""
@@ -237,20 +232,17 @@ def wrong_in_words(question, answer) -> str:
     return f"{answer}) {question.option(answer).text}"
 
 
-@pytest.mark.xfail(strict=True, raises=AssignBuildsNoPack, reason=ASSIGN_BUG)
 def test_instructor_assigns_an_assessment_learner_answers_in_its_book_and_grade_scores_it(
         page, serve, course, tmp_path, axe_check):
     chapters = course.chapters[:2]
     pack, handins, grades = tmp_path / "packs" / "week-1", tmp_path / "handins", tmp_path / "grades"
     due = "2099-12-31"
-    try:
-        run_patientcourse("assign", "--chapters", "1,2", "--title", "Week 1: fascia basics", "--due", due,
-                          "--mode", "assessment", "--out", str(pack), "--course", str(REPO / "course"),
-                          "--config", str(REPO / "_config.yml"), cwd=tmp_path)
-    except CommandFailed as err:
-        if "report.md" in str(err):
-            raise AssignBuildsNoPack(str(err)) from None
-        raise
+    printed = run_patientcourse("assign", "--chapters", "1,2", "--title", "Week 1: fascia basics", "--due", due,
+                                "--mode", "assessment", "--out", str(pack), "--course", str(REPO / "course"),
+                                "--config", str(REPO / "_config.yml"), cwd=tmp_path)
+    assert f"Wrote the assessment pack {pack} for assignment 'week-1-fascia-basics'" in printed
+    bundle = json.loads((pack / "notebooks" / "course.json").read_text(encoding="utf-8"))
+    assert (bundle["mode"], list(bundle["chapters"])) == ("assessment", [c.id for c in chapters])
     site = serve(pack / "book")
     plans = {c.id: assessment_plan(c) for c in chapters}
 
@@ -277,14 +269,14 @@ def test_instructor_assigns_an_assessment_learner_answers_in_its_book_and_grade_
                                  handins / "bea.json")
     assert {c: {q: a["answer"] for q, a in v["answers"].items()} for c, v in handed_in["chapters"].items()} == plans
     axe_check(page)
-    save_screenshot(page, "journey3-pack-download")
+    save_screenshot(page, "journey3-pack-download", page.locator(".pc-progress-status"))
 
     # Grading. The book's download carries "assignment": null (patientcourse.js results()),
     # so `grade --pack` would refuse it as another assignment's file; grade the pack's chapters
     # and due date by name instead (reported as a bug).
-    done = run_patientcourse("grade", str(handins), "--chapters", ",".join(c.id for c in chapters),
+    printed = run_patientcourse("grade", str(handins), "--chapters", ",".join(c.id for c in chapters),
                              "--due", due, "--out", str(grades), "--course", str(REPO / "course"), cwd=tmp_path)
-    assert "Graded 1 learner from 1 file; skipped 0." in done.stdout
+    assert "Graded 1 learner from 1 file; skipped 0." in printed
     possible = sum(len(c.quiz.questions) for c in chapters)
     rows = read_csv(grades / "grades.csv")
     assert len(rows) == 1

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import axe_check
 from playwright.sync_api import expect
 
 from patientcourse.live.widgets import chapter_widget
@@ -62,7 +61,7 @@ def standalone(tmp_path, serve, runtime_bundle, course):
 
 # -- chapter 1: layers explorer --------------------------------------------------------------
 
-def test_layers_explorer_by_keyboard_and_by_the_drawing(page, book_url):
+def test_layers_explorer_by_keyboard_and_by_the_drawing(page, book_url, axe_check):
     open_chapter(page, book_url, "01-fascia-anatomy")
     root = widget(page, "layers_explorer")
     expect(root.locator("[data-pc-hint]")).to_be_visible()
@@ -82,7 +81,7 @@ def test_layers_explorer_by_keyboard_and_by_the_drawing(page, book_url):
 
 # -- chapter 2: evidence explorer ------------------------------------------------------------
 
-def test_evidence_explorer_says_how_strong_the_evidence_is(page, book_url):
+def test_evidence_explorer_says_how_strong_the_evidence_is(page, book_url, axe_check):
     open_chapter(page, book_url, "02-myofascial-release")
     root = widget(page, "evidence_explorer")
     root.get_by_role("radio", name="Pain relief").focus()
@@ -100,7 +99,7 @@ def test_evidence_explorer_says_how_strong_the_evidence_is(page, book_url):
 
 # -- chapter 3: routine builder and hold timer -----------------------------------------------
 
-def test_routine_builder_orders_the_chosen_exercises(page, book_url):
+def test_routine_builder_orders_the_chosen_exercises(page, book_url, axe_check):
     open_chapter(page, book_url, "03-exercises")
     root = widget(page, "routine_builder")
     root.get_by_role("checkbox", name="Hamstring rolling").focus()
@@ -118,7 +117,7 @@ def test_routine_builder_orders_the_chosen_exercises(page, book_url):
     axe_check(page)
 
 
-def test_hold_timer_starts_pauses_resets_and_never_moves_on(page, book_url):
+def test_hold_timer_starts_pauses_resets_and_never_moves_on(page, book_url, axe_check):
     page.clock.install()
     open_chapter(page, book_url, "03-exercises")
     timer = widget(page, "routine_builder").locator("[data-pc-timer]")
@@ -158,7 +157,7 @@ def tick_by_keyboard(page, root, labels):
         page.keyboard.press("Space")
 
 
-def test_doctor_checklist_copy_download_and_print(page, book_url, runtime_bundle, tmp_path):
+def test_doctor_checklist_copy_download_and_print(page, book_url, runtime_bundle, tmp_path, axe_check):
     open_chapter(page, book_url, "04-risks")
     root = widget(page, "checklist")
     tick_by_keyboard(page, root, ["My family medical history.", "What effects myofascial release could have for me."])
@@ -199,7 +198,7 @@ def test_doctor_checklist_copy_download_and_print(page, book_url, runtime_bundle
     axe_check(page)
 
 
-def test_visit_planner_download_lists_the_ticked_questions(page, book_url, tmp_path):
+def test_visit_planner_download_lists_the_ticked_questions(page, book_url, tmp_path, axe_check):
     open_chapter(page, book_url, "05-alternatives")
     root = widget(page, "checklist")
     tick_by_keyboard(page, root, ["Where is their office?", "Do I have chronic pain?"])
@@ -223,7 +222,7 @@ def test_visit_planner_download_lists_the_ticked_questions(page, book_url, tmp_p
     assert "- Where is their office?" in root.locator("[data-pc-summary]").text_content()
 
 
-def test_relief_compare_shows_only_what_is_ticked(page, book_url):
+def test_relief_compare_shows_only_what_is_ticked(page, book_url, axe_check):
     open_chapter(page, book_url, "05-alternatives")
     root = widget(page, "relief_compare")
     tick_by_keyboard(page, root, ["Heat therapy", "Acetaminophen (Tylenol)"])
@@ -262,13 +261,13 @@ def test_without_javascript_every_widget_reads_in_full(chromium_browser, standal
         context.close()
 
 
-def test_every_widget_on_one_page_with_the_shared_runtime(page, standalone):
+def test_every_widget_on_one_page_with_the_shared_runtime(page, standalone, axe_check):
     page.goto(standalone)
     expect(page.locator("[data-pc-widget][data-pc-ready]")).to_have_count(6)
     axe_check(page)
 
 
-def test_dark_theme_keeps_the_widgets_readable(page, book_url):
+def test_dark_theme_keeps_the_widgets_readable(page, book_url, axe_check):
     # sphinx-book-theme reads the reader's choice from localStorage "mode".
     page.add_init_script("localStorage.setItem('mode', 'dark')")
     open_chapter(page, book_url, "02-myofascial-release")
