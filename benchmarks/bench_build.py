@@ -94,30 +94,34 @@ def main(
     def log(message: str) -> None:
         console.print(f"[dim]{time.perf_counter() - start:7.1f}s[/] {message}")
 
-    log(f"Start-up cost of a fresh interpreter, {repeat}×")
-    results["startup"] = suites.startup_suite(repeat, log)
-    log(f"Real course ({course}): ours vs bare Jupyter Book, no-op, one-chapter edit; {repeat}×")
-    real = suites.real_course_suite(course, work / "real", repeat, log)
-    results["real_course"] = real
-    site = Path(real["project"]) / "_build" / "html"
-    pages = sorted((site / "notebooks").glob("*.html"))
-    results["page_weight"] = [page_weight(site, page) for page in pages]
-    log(f"Page weight of {len(pages)} chapter pages measured")
+    def attempt(key: str, measure) -> None:
+        """Run one part; a failure is recorded (and reported) instead of losing the other parts."""
+        try:
+            results[key] = measure()
+        except Exception as err:  # noqa: BLE001 - any failure of a part is a result to report
+            results[key] = {"error": f"{type(err).__name__}: {err}"[:3000]}
+            log(f"[bold red]{key} failed:[/] {results[key]['error'][:300]}")
 
-    if skip_browser:
-        results["feedback"] = {"skipped": "--skip-browser was given."}
-    elif not chromium_available():
-        results["feedback"] = {"skipped": "Chromium is not installed (/usr/bin/chromium)."}
-    else:
-        log(f"Browser: {clicks} answer clicks on {pages[0].name}")
-        feedback = measure_feedback(site, f"notebooks/{pages[0].name}", clicks)
-        feedback["fetched_not_counted"] = not_counted(site, results["page_weight"][0], feedback["fetched"])
-        results["feedback"] = feedback
+    log(f"Start-up cost of a fresh interpreter, {repeat}×")
+    attempt("startup", lambda: suites.startup_suite(repeat, log))
+    log(f"Real course ({course}): ours vs bare Jupyter Book, no-op, one-chapter edit; {repeat}×")
+    attempt("real_course", lambda: suites.real_course_suite(course, work / "real", repeat, log))
+    if verdicts.measured(results, "real_course"):
+        site = Path(results["real_course"]["project"]) / "_build" / "html"
+        pages = sorted((site / "notebooks").glob("*.html"))
+        attempt("page_weight", lambda: [page_weight(site, page) for page in pages])
+        if skip_browser:
+            results["feedback"] = {"skipped": "--skip-browser was given."}
+        elif not chromium_available():
+            results["feedback"] = {"skipped": "Chromium is not installed (/usr/bin/chromium)."}
+        else:
+            log(f"Browser: {clicks} answer clicks on {pages[0].name}")
+            attempt("feedback", lambda: _feedback(site, pages[0], clicks, results.get("page_weight")))
 
     log(f"Scaling: synthetic courses of {size_list} chapters, {scaling_repeat}× each")
-    results["scaling"] = suites.scaling_suite(course, work / "scaling", size_list, scaling_repeat, log)
+    attempt("scaling", lambda: suites.scaling_suite(course, work / "scaling", size_list, scaling_repeat, log))
     log(f"Workers: {workers_chapters} notebooks, workers=1 vs 2, {repeat}×")
-    results["workers"] = suites.workers_suite(course, work / "scaling", workers_chapters, repeat, log)
+    attempt("workers", lambda: suites.workers_suite(course, work / "scaling", workers_chapters, repeat, log))
 
     finished = dt.datetime.now(dt.timezone.utc)
     results.update({"finished": f"{finished:%Y-%m-%d %H:%M} UTC", "load_end": _load(),
@@ -128,6 +132,14 @@ def main(
     for target in results["targets"]:
         console.print(f"{verdicts.verdict(target['met']):>14}  {target['name']}: {target['measured']}")
     console.print(f"Wrote {out / 'RESULTS.md'} and {out / 'results.json'} in {results['total_seconds'] / 60:.1f} min.")
+
+
+def _feedback(site: Path, page: Path, clicks: int, weights) -> dict:
+    feedback = measure_feedback(site, f"notebooks/{page.name}", clicks)
+    if isinstance(weights, list):  # cross-check the counted page weight against what was fetched
+        weight = next(w for w in weights if w["page"] == feedback["page"])
+        feedback["fetched_not_counted"] = not_counted(site, weight, feedback["fetched"])
+    return feedback
 
 
 def _kind(quick: bool, *settings) -> str:

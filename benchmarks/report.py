@@ -10,7 +10,7 @@ import subprocess
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from verdicts import verdict
+from verdicts import failures, measured, verdict
 
 KEY_PACKAGES = ["jupyter-book", "sphinx", "myst-nb", "sphinx-book-theme", "pydata-sphinx-theme",
                 "nbclient", "ipykernel", "ipywidgets", "pydantic", "playwright", "psutil"]
@@ -56,7 +56,7 @@ def _chromium_version() -> str:
 
 def _fetched_text(results: dict) -> list[str]:
     """Cross-check: what the browser really fetched for the timed page vs what was counted."""
-    feedback = results.get("feedback") or {}
+    feedback = measured(results, "feedback") or {}
     if "fetched" not in feedback:
         return []
     extra = feedback.get("fetched_not_counted", {})
@@ -88,7 +88,7 @@ def render_markdown(results: dict) -> str:
     ]
     for t in results["targets"]:
         lines.append(f"| {t['name']} | {t['target']} | {t['measured']} | {verdict(t['met'])} | {t['why']} |")
-    startup = results.get("startup")
+    startup = measured(results, "startup")
     if startup:
         lines += ["", "## Start-up of a fresh interpreter (median s)", "",
                   "| Code | Seconds |", "|---|---|"]
@@ -97,7 +97,7 @@ def render_markdown(results: dict) -> str:
                            ("patientcourse.commands.build", "import patientcourse.commands.build")):
             row = startup.get(name, {})
             lines.append(f"| `{code}` | {row['seconds']:.2f} |" if "seconds" in row else f"| `{code}` | {row.get('error', '—')} |")
-    real = results.get("real_course")
+    real = measured(results, "real_course")
     if real:
         lines += ["", f"## The real course ({real['chapters']} chapters)", "",
                   f"Load {real['load_seconds']:.2f} s and render {real['render_seconds']:.2f} s (in process, once; "
@@ -109,7 +109,7 @@ def render_markdown(results: dict) -> str:
             row = real[key]
             lines.append(f"| {name} | {row['seconds']:.2f} | {row['cpu_seconds']:.1f} | {row['peak_rss_mb']:.0f} | "
                          f"{row.get('executed', '—')} | {', '.join(format(r['seconds'], '.1f') for r in row['runs'])} |")
-    if results.get("page_weight"):
+    if measured(results, "page_weight"):
         lines += ["", "## Page weight of chapter pages (gzip level 6, bytes)", "",
                   "| Page | HTML | Theme/Sphinx assets | Ours (runtime) | Total | Total raw |", "|---|---|---|---|---|---|"]
         for w in results["page_weight"]:
@@ -119,14 +119,14 @@ def render_markdown(results: dict) -> str:
         biggest = sorted(results["page_weight"][0]["assets"], key=lambda a: -a["gzip_bytes"])[:3]
         lines += ["", "Heaviest assets: " + ", ".join(f"{a['file']} {a['gzip_bytes']:,}" for a in biggest) + "."]
         lines += _fetched_text(results)
-    fb = results.get("feedback")
+    fb = measured(results, "feedback")
     if fb and "painted_ms" in fb:
         lines += ["", "## Answer click → feedback", "",
                   f"{fb['page']}, question `{fb['question']}`, {fb['samples']} clicks alternating options. "
                   f"Median {fb['dom_ms']:.1f} ms to the feedback in the DOM, {fb['painted_ms']:.1f} ms to the next "
                   f"painted frame. Requests outside 127.0.0.1: {len(fb['requests_outside_127_0_0_1'])}; "
                   f"page errors: {len(fb['page_errors'])}."]
-    if results.get("scaling"):
+    if measured(results, "scaling"):
         lines += ["", "## Scaling (synthetic courses, clean build, workers = one per core)", "",
                   "| Chapters | Load + render s | Build wall s | s / chapter | CPU s | Peak RSS MB | MB / chapter | "
                   "Execute s | Jupyter Book s |", "|---|---|---|---|---|---|---|---|---|"]
@@ -136,11 +136,13 @@ def render_markdown(results: dict) -> str:
                          f"{r['seconds_per_chapter']:.2f} | {b['cpu_seconds']:.0f} | {b['peak_rss_mb']:.0f} | "
                          f"{r['peak_rss_mb_per_chapter']:.1f} | {b['phases'].get('execute', 0):.1f} | "
                          f"{b['phases'].get('jupyter_book', 0):.1f} |")
-    w = results.get("workers")
+    w = measured(results, "workers")
     if w:
         lines += ["", "## Notebook execution: workers = 2 vs 1", "",
                   f"{w['chapters']} notebooks, `execute_notebooks` with an empty cache: workers=1 "
                   f"{w['serial_seconds']:.1f} s, workers=2 {w['parallel_seconds']:.1f} s (medians; runs "
                   f"{[round(x, 1) for x in w['runs']['workers_1']]} vs {[round(x, 1) for x in w['runs']['workers_2']]}), "
                   f"speedup {w['speedup']:.2f}×."]
+    for key, error in failures(results).items():
+        lines += ["", f"## Part '{key}' failed", "", "```text", error, "```"]
     return "\n".join(lines) + "\n"

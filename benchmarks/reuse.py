@@ -1,9 +1,9 @@
 """Helpers the test suite already has, loaded from their files instead of copied.
 
-``make_project`` (tests/conftest.py) and the local static server and Chromium settings
+``make_project`` (tests/support.py) and the local static server and Chromium settings
 (tests/browser/conftest.py) are what the tests use; the benchmark must build and browse the
-book exactly the same way. Both files are named ``conftest.py``, so each is loaded under its
-own module name rather than through ``sys.path``.
+book exactly the same way. Each file is loaded under its own module name (there are two
+``conftest.py`` files), without putting tests/ on ``sys.path``.
 """
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ def _load(name: str, path: Path) -> ModuleType:
 
 @cache
 def test_helpers() -> ModuleType:
-    """tests/conftest.py: ``make_project``, ``COURSE_DIR``."""
-    return _load("patientcourse_tests_conftest", REPO / "tests" / "conftest.py")
+    """tests/support.py: ``make_project``, ``COURSE_DIR``."""
+    return _load("patientcourse_tests_support", REPO / "tests" / "support.py")
 
 
 @cache

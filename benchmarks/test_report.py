@@ -89,3 +89,15 @@ def test_results_md_has_machine_command_and_every_target():
     for target in res["targets"]:
         assert f"| {target['name']} |" in text
     assert "**missed**" in text and "| met |" in text
+
+
+def test_a_failed_part_is_reported_and_the_others_still_judged():
+    res = results()
+    res["real_course"] = {"error": "CommandFailed: build_html failed (exit 1):\nbook/x.md:3: WARNING: bad"}
+    res["targets"] = verdicts.targets(res)
+    names = {t["name"]: t for t in res["targets"]}
+    assert "Clean build vs bare Jupyter Book" not in names
+    assert names["Part 'real_course'"]["met"] is None
+    assert names["Our runtime per chapter page (gzip)"]["met"] is False
+    text = report.render_markdown(res)
+    assert "## Part 'real_course' failed" in text and "book/x.md:3: WARNING: bad" in text

@@ -32,7 +32,7 @@ def _phases_text(summary: dict) -> str:
 
 def _startup_text(startup: dict | None) -> str:
     """Why start-up dominates small builds, from the fresh-interpreter import timings."""
-    if not startup or "seconds" not in startup.get("patientcourse.commands.build", {}):
+    if not startup or "error" in startup or "seconds" not in startup.get("patientcourse.commands.build", {}):
         return ""
     builder = startup["patientcourse.commands.build"]["seconds"]
     bare_python = startup.get("python", {}).get("seconds", 0.0)
@@ -58,19 +58,31 @@ def _both(flags: dict) -> str:
     return ", ".join(f"{name} {'yes' if ok else 'NO'}" for name, ok in flags.items())
 
 
+def measured(results: dict, key: str):
+    """The part ``key`` of the results, or None when it is missing or failed."""
+    part = results.get(key)
+    return None if not part or (isinstance(part, dict) and "error" in part) else part
+
+
+def failures(results: dict) -> dict[str, str]:
+    return {key: part["error"] for key, part in results.items() if isinstance(part, dict) and "error" in part}
+
+
 def targets(results: dict) -> list[dict]:
     """Every target with its verdict, from whatever parts of the run are in ``results``."""
     out = []
-    if results.get("real_course"):
+    if measured(results, "real_course"):
         out += _build_targets(results)
-    if results.get("page_weight"):
+    if measured(results, "page_weight"):
         out.append(_runtime_weight_target(results["page_weight"]))
-    if results.get("feedback"):
+    if measured(results, "feedback"):
         out.append(_feedback_target(results["feedback"]))
-    if len(results.get("scaling") or []) >= 2:
+    if len(measured(results, "scaling") or []) >= 2:
         out += _scaling_targets(results["scaling"])
-    if results.get("workers"):
+    if measured(results, "workers"):
         out.append(_workers_target(results))
+    for key, error in failures(results).items():
+        out.append(_target(f"Part '{key}'", "runs", "failed", None, error.splitlines()[0][:300]))
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable
 
@@ -40,7 +40,7 @@ def cache_key(notebook: bytes, bundle: bytes, fingerprint: str) -> str:
 
 
 def _execute_one(path: str, timeout: int) -> bytes:
-    """Run in a worker process: execute the notebook in its own folder (where course.json is)."""
+    """Run in a worker thread: execute the notebook in its own folder (where course.json is)."""
     nb = nbformat.read(path, as_version=4)
     # IPC sockets: local only, no open TCP port, and no "running over TCP" kernel warning.
     with tempfile.TemporaryDirectory(prefix="pc-kernel-") as sockets:
@@ -81,7 +81,9 @@ def execute_notebooks(folder: Path, names: list[str], cache_dir: Path, *, worker
             todo[name] = cached
     if todo:
         workers = workers or min(len(todo), os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Threads, not processes: the work happens in each kernel (its own process), and forking
+        # a process that runs other threads (a browser driver, a server) can deadlock.
+        with ThreadPoolExecutor(max_workers=workers) as pool:
             futures = {pool.submit(_execute_one, str(folder / name), timeout): name for name in todo}
             for future in as_completed(futures):
                 name = futures[future]

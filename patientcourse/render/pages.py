@@ -101,16 +101,20 @@ def sources_page(course: Course) -> str:
     ])
 
 
-def progress_page(course: Course) -> str:
+def progress_page(course: Course, assignment: dict | None = None) -> str:
+    """The "My progress" page; in a student pack it also names the assignment, so the results
+    file the learner downloads says which assignment it answers."""
     chapters = [{"id": c.id, "title": f"{c.number}. {c.title}", "href": f"../{notebook_path(c)[:-6]}.html",
                  "questions": len(c.quiz.questions)} for c in course.chapters]
     data = html.escape(json.dumps(chapters, ensure_ascii=False), quote=True)
+    for_assignment = (f' data-pc-assignment="{html.escape(json.dumps(assignment, ensure_ascii=False), quote=True)}"'
+                      if assignment else "")
     return "\n\n".join([
         GENERATED, "# My progress", about_box(course),
         "Your quiz answers are kept in this web browser only. Nobody else can see them. "
         "You can download them as a results file to hand in to your instructor.",
         f'<div class="pc-progress" data-pc-progress data-pc-course="{html.escape(course.id)}" '
-        f'data-pc-chapters="{data}">\n'
+        f'data-pc-chapters="{data}"{for_assignment}>\n'
         "<p class=\"pc-nojs\">This page needs JavaScript to show your answers. "
         "Your answers are still saved in this browser.</p>\n</div>",
     ])

@@ -24,9 +24,10 @@ from playwright.sync_api import expect
 
 from patientcourse.render.project import BUNDLE_PATH, render_project, write_files
 
-from journeys_support import (REPO, answer_in_book, download_results,
+from journeys_support import (answer_in_book, download_results,
                               pick_radio_by_keyboard, printed_text, read_csv, run_notebook_with_extra_cell,
                               run_patientcourse, save_screenshot, tab_until_inside, without_timestamps)
+from support import COURSE_DIR, REPO
 
 pytestmark = pytest.mark.browser
 
@@ -238,7 +239,7 @@ def test_instructor_assigns_an_assessment_learner_answers_in_its_book_and_grade_
     pack, handins, grades = tmp_path / "packs" / "week-1", tmp_path / "handins", tmp_path / "grades"
     due = "2099-12-31"
     printed = run_patientcourse("assign", "--chapters", "1,2", "--title", "Week 1: fascia basics", "--due", due,
-                                "--mode", "assessment", "--out", str(pack), "--course", str(REPO / "course"),
+                                "--mode", "assessment", "--out", str(pack), "--course", str(COURSE_DIR),
                                 "--config", str(REPO / "_config.yml"), cwd=tmp_path)
     assert f"Wrote the assessment pack {pack} for assignment 'week-1-fascia-basics'" in printed
     bundle = json.loads((pack / "notebooks" / "course.json").read_text(encoding="utf-8"))
@@ -255,6 +256,7 @@ def test_instructor_assigns_an_assessment_learner_answers_in_its_book_and_grade_
             expect(status_of(page, question_id)).to_have_text("Answer saved (attempt 1).")
         total = len(chapter.quiz.questions)
         expect(page.locator("[data-pc-score]")).to_have_text(f"Answered: 3 of {total} questions.")
+        assert "data-pc-key" not in page.content()  # no answer key for the script to read
         shown = page.locator("main").inner_text()
         assert "Correct." not in shown and "Not correct." not in shown and "Score:" not in shown
         axe_check(page)
@@ -271,11 +273,10 @@ def test_instructor_assigns_an_assessment_learner_answers_in_its_book_and_grade_
     axe_check(page)
     save_screenshot(page, "journey3-pack-download", page.locator(".pc-progress-status"))
 
-    # Grading. The book's download carries "assignment": null (patientcourse.js results()),
-    # so `grade --pack` would refuse it as another assignment's file; grade the pack's chapters
-    # and due date by name instead (reported as a bug).
-    printed = run_patientcourse("grade", str(handins), "--chapters", ",".join(c.id for c in chapters),
-                             "--due", due, "--out", str(grades), "--course", str(REPO / "course"), cwd=tmp_path)
+    # The pack's progress page names the assignment, so the download says which one it answers.
+    assert handed_in["assignment"]["id"] == "week-1-fascia-basics"
+    printed = run_patientcourse("grade", str(handins), "--pack", str(pack), "--out", str(grades),
+                                "--course", str(COURSE_DIR), cwd=tmp_path)
     assert "Graded 1 learner from 1 file; skipped 0." in printed
     possible = sum(len(c.quiz.questions) for c in chapters)
     rows = read_csv(grades / "grades.csv")
