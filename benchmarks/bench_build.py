@@ -94,13 +94,30 @@ def main(
     def log(message: str) -> None:
         console.print(f"[dim]{time.perf_counter() - start:7.1f}s[/] {message}")
 
+    def save(final: bool = False) -> None:
+        """Write RESULTS.md and results.json; after every part too, so a run stopped early
+        (deadline, Ctrl+C) still leaves every finished part on disk, marked incomplete."""
+        now = dt.datetime.now(dt.timezone.utc)
+        results.update({"finished": f"{now:%Y-%m-%d %H:%M} UTC" + ("" if final else " (incomplete: still running)"),
+                        "load_end": _load(), "total_seconds": time.perf_counter() - start})
+        results["targets"] = verdicts.targets(results)
+        (out / "results.json").write_text(json.dumps(results, indent=2, default=_plain) + "\n", encoding="utf-8")
+        (out / "RESULTS.md").write_text(report.render_markdown(results), encoding="utf-8")
+
     def attempt(key: str, measure) -> None:
         """Run one part; a failure is recorded (and reported) instead of losing the other parts."""
         try:
             results[key] = measure()
         except Exception as err:  # noqa: BLE001 - any failure of a part is a result to report
-            results[key] = {"error": f"{type(err).__name__}: {err}"[:3000]}
-            log(f"[bold red]{key} failed:[/] {results[key]['error'][:300]}")
+            failure = {"error": f"{type(err).__name__}: {err}"[:3000]}
+            # Keep what a part saved before failing (scaling's finished sizes) beside the error.
+            results[f"{key}_failed" if isinstance(results.get(key), list) else key] = failure
+            log(f"[bold red]{key} failed:[/] {failure['error'][:300]}")
+        save()
+
+    def scaling_row_done(rows: list[dict]) -> None:
+        results["scaling"] = rows
+        save()
 
     log(f"Start-up cost of a fresh interpreter, {repeat}×")
     attempt("startup", lambda: suites.startup_suite(repeat, log))
@@ -118,17 +135,13 @@ def main(
             log(f"Browser: {clicks} answer clicks on {pages[0].name}")
             attempt("feedback", lambda: _feedback(site, pages[0], clicks, results.get("page_weight")))
 
-    log(f"Scaling: synthetic courses of {size_list} chapters, {scaling_repeat}× each")
-    attempt("scaling", lambda: suites.scaling_suite(course, work / "scaling", size_list, scaling_repeat, log))
     log(f"Workers: {workers_chapters} notebooks, workers=1 vs 2, {repeat}×")
-    attempt("workers", lambda: suites.workers_suite(course, work / "scaling", workers_chapters, repeat, log))
-
-    finished = dt.datetime.now(dt.timezone.utc)
-    results.update({"finished": f"{finished:%Y-%m-%d %H:%M} UTC", "load_end": _load(),
-                    "total_seconds": time.perf_counter() - start})
-    results["targets"] = verdicts.targets(results)
-    (out / "results.json").write_text(json.dumps(results, indent=2, default=_plain) + "\n", encoding="utf-8")
-    (out / "RESULTS.md").write_text(report.render_markdown(results), encoding="utf-8")
+    attempt("workers", lambda: suites.workers_suite(course, work / "workers", workers_chapters, repeat, log))
+    # Last, because the largest course takes longest; each finished size is saved at once.
+    log(f"Scaling: synthetic courses of {size_list} chapters, {scaling_repeat}× each")
+    attempt("scaling", lambda: suites.scaling_suite(course, work / "scaling", size_list, scaling_repeat, log,
+                                                    on_size_done=scaling_row_done))
+    save(final=True)
     for target in results["targets"]:
         console.print(f"{verdicts.verdict(target['met']):>14}  {target['name']}: {target['measured']}")
     console.print(f"Wrote {out / 'RESULTS.md'} and {out / 'results.json'} in {results['total_seconds'] / 60:.1f} min.")

@@ -20,7 +20,7 @@ import yaml
 from patientcourse.book.jupyterbook import jupyter_book_command, stage_config
 from patientcourse.render.project import write_files
 
-from reuse import REPO, test_helpers
+from reuse import REPO, support_helpers
 
 RUN_OURS = Path(__file__).resolve().parent / "run_ours.py"
 
@@ -28,7 +28,7 @@ RUN_OURS = Path(__file__).resolve().parent / "run_ours.py"
 def write_our_project(dest: Path, files: dict[str, bytes]) -> Path:
     """A fresh project: the repo's ``_config.yml`` (via the tests' ``make_project``) + files."""
     shutil.rmtree(dest, ignore_errors=True)
-    test_helpers().make_project(dest)
+    support_helpers().make_project(dest)
     write_files(files, dest)
     return dest
 

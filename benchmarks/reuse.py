@@ -27,7 +27,7 @@ def _load(name: str, path: Path) -> ModuleType:
 
 
 @cache
-def test_helpers() -> ModuleType:
+def support_helpers() -> ModuleType:
     """tests/support.py: ``make_project``, ``COURSE_DIR``."""
     return _load("patientcourse_tests_support", REPO / "tests" / "support.py")
 

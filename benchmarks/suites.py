@@ -103,8 +103,10 @@ def real_course_suite(course_dir: Path, work: Path, repeat: int, log: Log) -> di
     }
 
 
-def scaling_suite(course_dir: Path, work: Path, sizes: list[int], repeat: int, log: Log) -> list[dict]:
-    """Clean build of synthetic courses of each size (default workers: one per core)."""
+def scaling_suite(course_dir: Path, work: Path, sizes: list[int], repeat: int, log: Log,
+                  on_size_done: Callable[[list[dict]], None] = lambda rows: None) -> list[dict]:
+    """Clean build of synthetic courses of each size (default workers: one per core).
+    ``on_size_done(rows so far)`` lets the caller save each size as soon as it is measured."""
     rows = []
     for size in sizes:
         log(f"  {size} chapters: writing and loading the synthetic course")
@@ -120,6 +122,7 @@ def scaling_suite(course_dir: Path, work: Path, sizes: list[int], repeat: int, l
                      "build": summary,
                      "seconds_per_chapter": summary["seconds"] / size,
                      "peak_rss_mb_per_chapter": summary["peak_rss_mb"] / size})
+        on_size_done(list(rows))
     return rows
 
 

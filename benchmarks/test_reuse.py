@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import urllib.request
 
-from reuse import REPO, browser_helpers, test_helpers
+from reuse import REPO, browser_helpers, support_helpers
 
 
 def test_make_project_copies_the_repo_config(tmp_path):
-    project = test_helpers().make_project(tmp_path / "p")
+    project = support_helpers().make_project(tmp_path / "p")
     assert (project / "_config.yml").read_bytes() == (REPO / "_config.yml").read_bytes()
 
 

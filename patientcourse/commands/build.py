@@ -17,9 +17,9 @@ from ..book.jupyterbook import BookBuildFailed, built_html, publish, run_jupyter
 from ..render.notebooks import NOTEBOOK_DIR
 from ..checks import run_checks
 from ..checks.report import print_report
-from ..render.project import render_project, write_files
-from ..structure import Course, CourseError
-from .common import COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, console, load_or_exit, report_problems
+from ..render.project import write_files
+from ..structure import Course
+from .common import COURSE_OPTION, EXIT_FAILED, console, load_or_exit, render_or_exit
 
 
 def stage_notebooks(project_dir: Path, files: dict[str, bytes]) -> Path:
@@ -90,11 +90,7 @@ def build(course: Path = COURSE_OPTION,
         progress.console.print(_summary(model))
 
         task = progress.add_task("Write notebooks", total=1)
-        try:
-            files = render_project(model)
-        except CourseError as err:  # e.g. invalid check thresholds, found while rendering the report
-            report_problems(err)
-            raise typer.Exit(EXIT_BAD_INPUT)
+        files = render_or_exit(model)
         notebooks_dir = stage_notebooks(project, files)
         progress.advance(task)
 

@@ -40,3 +40,15 @@ def report_problems(err: CourseError) -> None:
                   "nothing was written.[/]")
     for problem in err.problems:
         console.print(f"  {problem}", markup=False)
+
+
+def render_or_exit(model: Course) -> dict[str, bytes]:
+    """Every generated file of the project; a problem found while rendering (e.g. invalid
+    check thresholds, read by the report page) is bad input too: print it and exit 2."""
+    from ..render.project import render_project
+
+    try:
+        return render_project(model)
+    except CourseError as err:
+        report_problems(err)
+        raise typer.Exit(EXIT_BAD_INPUT)

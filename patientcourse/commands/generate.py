@@ -5,9 +5,8 @@ from pathlib import Path
 
 import typer
 
-from ..render.project import render_project, write_files
-from ..structure import CourseError
-from .common import COURSE_OPTION, EXIT_BAD_INPUT, console, load_or_exit, report_problems
+from ..render.project import write_files
+from .common import COURSE_OPTION, console, load_or_exit, render_or_exit
 
 
 def generate(course: Path = COURSE_OPTION,
@@ -15,11 +14,7 @@ def generate(course: Path = COURSE_OPTION,
              ) -> None:
     """Generate the book's inputs (no execution, no HTML). Writes only files that changed."""
     model = load_or_exit(course)
-    try:
-        files = render_project(model)
-    except CourseError as err:  # e.g. invalid check thresholds, found while rendering the report
-        report_problems(err)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    files = render_or_exit(model)
     changed = write_files(files, project)
     console.print(f"Generated {len(model.chapters)} chapter notebooks, _toc.yml and book pages "
                   f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed).")

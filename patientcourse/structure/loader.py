@@ -27,16 +27,22 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
-def load_course(root: Path | str) -> Course:
-    root = Path(root)
-    problems: list[Problem] = []
-
+def _collecting(problems: list[Problem]):
+    """``attempt(fn, *args)``: fn's result, or None with its problems added to ``problems``,
+    so one run reports the problems of every file instead of stopping at the first."""
     def attempt(fn, *args):
         try:
             return fn(*args)
         except CourseError as err:
             problems.extend(err.problems)
             return None
+    return attempt
+
+
+def load_course(root: Path | str) -> Course:
+    root = Path(root)
+    problems: list[Problem] = []
+    attempt = _collecting(problems)
 
     if not (root / "course.yml").is_file():
         raise CourseError([Problem(root / "course.yml", None, "",
@@ -77,13 +83,7 @@ def _load_chapter(folder: Path, name: str) -> Chapter:
     """Validate the chapter, its quiz and its widgets; report the problems of all three."""
     path = folder / f"{name}.md"
     problems: list[Problem] = []
-
-    def collect(fn, *args):
-        try:
-            return fn(*args)
-        except CourseError as err:
-            problems.extend(err.problems)
-            return None
+    collect = _collecting(problems)
 
     text = read_text(path).replace("\r\n", "\n")
     match = FRONT_MATTER.match(text)
