@@ -65,7 +65,16 @@ def main(
     course: Path = typer.Option(REPO / "course", help="The course source folder to benchmark."),
     out: Path = typer.Option(None, help="Where RESULTS.md and results.json go "
                                         "(default: benchmarks/, or benchmarks/_work/ with --quick)."),
+    render_only: Path = typer.Option(None, help="Measure nothing: rewrite RESULTS.md (beside it) from this "
+                                                "results.json, e.g. after changing the report's wording."),
 ) -> None:
+    if render_only:
+        results = json.loads(render_only.read_text(encoding="utf-8"))
+        results["targets"] = verdicts.targets(results)
+        render_only.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        (render_only.parent / "RESULTS.md").write_text(report.render_markdown(results), encoding="utf-8")
+        console.print(f"Rewrote {render_only.parent / 'RESULTS.md'} from {render_only}.")
+        return
     if quick:
         sizes, repeat, scaling_repeat, workers_chapters, clicks = "2,5", 1, 1, 4, 5
     size_list = parse_sizes(sizes)

@@ -21,10 +21,14 @@ MARKER = "PATIENTCOURSE_BENCH_SNAPSHOT"
 def run_on_code_snapshot(repo: Path, work: Path) -> None:
     """Re-execute the current script on a snapshot of ``repo/patientcourse``; returns only
     when already running on it (or when ``--help`` needs no snapshot)."""
-    if os.environ.get(MARKER) or "--help" in sys.argv:
+    if os.environ.get(MARKER) or "--help" in sys.argv or "--render-only" in sys.argv:
         return
-    snapshot = work / "code-snapshot"
-    shutil.rmtree(snapshot, ignore_errors=True)
+    # One folder per run (execve keeps the pid), so two runs never replace each other's code;
+    # folders of runs that have ended are removed.
+    for old in work.glob("code-snapshot-*"):
+        if not _alive(old.name.rsplit("-", 1)[-1]):
+            shutil.rmtree(old, ignore_errors=True)
+    snapshot = work / f"code-snapshot-{os.getpid()}"
     shutil.copytree(repo / "patientcourse", snapshot / "patientcourse",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     env = dict(os.environ)
@@ -33,6 +37,16 @@ def run_on_code_snapshot(repo: Path, work: Path) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os.execve(sys.executable, [sys.executable, *sys.argv], env)
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def snapshot_in_use() -> str | None:

@@ -27,8 +27,9 @@ def test_the_script_reruns_itself_on_a_copy_that_later_edits_do_not_reach(tmp_pa
     script.write_text(SCRIPT.format(bench=str(BENCH_DIR), repo=str(repo), work=str(work)))
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
     where, who = done.stdout.strip().splitlines()
-    assert Path(where).is_relative_to(work / "code-snapshot")
+    snapshot = Path(where).parent.parent
+    assert snapshot.parent == work and snapshot.name.startswith("code-snapshot-")
     assert who == "the copy"
     # A real copy, not a link: editing the original afterwards leaves the run's code alone.
     (repo / "patientcourse" / "__init__.py").write_text("WHO = 'edited'\n")
-    assert "the copy" in (work / "code-snapshot" / "patientcourse" / "__init__.py").read_text()
+    assert "the copy" in (snapshot / "patientcourse" / "__init__.py").read_text()

@@ -26,8 +26,9 @@ def _phases_text(summary: dict) -> str:
     rest = summary["seconds"] - phases.get("build_html", 0.0)
     inner = phases.get("build_html", 0.0) - sum(phases.get(k, 0.0) for k in ("execute", "jupyter_book", "publish"))
     return (f"execute {phases.get('execute', 0):.1f} s, Jupyter Book {phases.get('jupyter_book', 0):.1f} s, "
-            f"publish {phases.get('publish', 0):.2f} s, hashing/staging {inner:.2f} s, "
-            f"interpreter start-up and imports {rest:.1f} s")
+            f"publish {phases.get('publish', 0):.2f} s, other work in build_html (hashing, staging) {inner:.2f} s, "
+            f"interpreter start-up and imports {rest:.1f} s (each a median over the runs, so they need not add up "
+            f"exactly)")
 
 
 def _startup_text(startup: dict | None) -> str:

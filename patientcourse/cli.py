@@ -3,11 +3,8 @@ each exposes ``register(app)``. Exit codes: 0 ok, 1 a check or build failed, 2 b
 from __future__ import annotations
 
 import importlib
-import sys
 
-# jsonschema (via nbformat) imports rfc3987_syntax when it is installed, which compiles a
-# grammar for ~3 s on every start. We never validate IRI formats, so the CLI skips it.
-sys.modules.setdefault("rfc3987_syntax", None)
+from . import _startup  # noqa: F401  (first: it keeps a slow optional import out)
 
 import typer  # noqa: E402
 

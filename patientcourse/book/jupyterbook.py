@@ -56,9 +56,8 @@ def sync_stage(files: dict[str, bytes], stage: Path) -> list[str]:
 
 
 def jupyter_book_command() -> list[str]:
-    """``jupyter-book`` in this interpreter. Like our CLI (see cli.py), it skips importing
-    rfc3987_syntax, which jsonschema loads only to check IRI formats and which compiles a
-    grammar for seconds on every start."""
+    """``jupyter-book`` in this interpreter, skipping the same slow import as we do
+    (see ``patientcourse/_startup.py``)."""
     return [sys.executable, "-c", "import sys; sys.modules.setdefault('rfc3987_syntax', None); "
             "from jupyter_book.cli.main import main; main()"]
 
