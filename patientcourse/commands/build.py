@@ -108,7 +108,7 @@ def build(course: Path = COURSE_OPTION,
             html = build_html(project, files, workers=workers or None, progress=progress)
         except (ExecutionFailed, BookBuildFailed) as err:
             console.print(f"[bold red]Build failed[/]; the previous notebooks and site are unchanged.")
-            console.print(str(err), markup=False)
+            console.print(str(err), markup=False, soft_wrap=True)  # keep file names whole
             raise typer.Exit(EXIT_FAILED)
         changed = write_files(files, project)
     console.print(f"Wrote {len(changed)} changed source file{'s' if len(changed) != 1 else ''}. "
