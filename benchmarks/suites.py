@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from patientcourse.book.execute import execute_notebooks
+from patientcourse.book.execute import code_fingerprint, execute_notebooks
 from patientcourse.render.notebooks import NOTEBOOK_DIR
 from patientcourse.render.project import BUNDLE_PATH, render_project, write_files
 from patientcourse.structure import Course, load_course
@@ -143,7 +143,8 @@ def workers_suite(course_dir: Path, work: Path, chapters: int, repeat: int, log:
             log(f"  {chapters} notebooks, workers={workers}: run {rep + 1}/{repeat}")
             cache = work / "execute" / f"cache-{workers}-{rep}"
             shutil.rmtree(cache, ignore_errors=True)
-            elapsed, _ = timed(execute_notebooks, folder, names, cache, workers=workers)
+            elapsed, _ = timed(execute_notebooks, folder, names, cache, workers=workers,
+                               fingerprint=code_fingerprint())
             seconds[workers].append(elapsed)
             shutil.rmtree(cache, ignore_errors=True)
     serial, parallel = median(seconds[1]), median(seconds[2])

@@ -60,16 +60,18 @@ def _execute_one(path: str, timeout: int) -> bytes:
     return nbformat.writes(nb).encode("utf-8")
 
 
-def execute_notebooks(folder: Path, names: list[str], cache_dir: Path, *, workers: int | None = None,
+def execute_notebooks(folder: Path, names: list[str], cache_dir: Path, *, fingerprint: str,
+                      workers: int | None = None,
                       timeout: int = 120, on_done: Callable[[str, bool], None] = lambda name, cached: None
                       ) -> dict[str, bytes]:
     """Execute ``folder/<name>`` for each name; returns executed bytes by name.
 
-    ``on_done(name, from_cache)`` is called as each notebook finishes (for progress bars)."""
+    ``fingerprint`` is ``code_fingerprint()``, taken once per build by the caller (it also
+    decides whether Sphinx must run). ``on_done(name, from_cache)`` is called as each
+    notebook finishes (for progress bars)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     bundle_path = folder / "course.json"
     bundle = bundle_path.read_bytes() if bundle_path.exists() else b""
-    fingerprint = code_fingerprint()
     results: dict[str, bytes] = {}
     todo: dict[str, Path] = {}
     for name in names:

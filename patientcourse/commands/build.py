@@ -41,15 +41,17 @@ def build_html(project_dir: Path, files: dict[str, bytes] | None = None, *,
     files["_config.yml"] = stage_config(project_dir / "_config.yml")
     names = sorted(Path(k).name for k in files if k.endswith(".ipynb"))
 
+    fingerprint = code_fingerprint()
+
     task = progress.add_task("Execute notebooks", total=len(names)) if progress else None
     executed = execute_notebooks(stage_notebooks(project_dir, files), names,
-                                 project_dir / "_build" / ".cache", workers=workers,
+                                 project_dir / "_build" / ".cache", fingerprint=fingerprint, workers=workers,
                                  on_done=lambda name, cached: progress and progress.advance(task))
     # The code fingerprint is staged too: a changed runtime (JS, CSS) must reach the site.
     stage = project_dir / "_build" / ".stage"
     changed = sync_stage({k: v for k, v in files.items() if not k.endswith(".ipynb")}
                          | {f"{NOTEBOOK_DIR}/{n}": executed[n] for n in names}
-                         | {".fingerprint": code_fingerprint().encode()}, stage)
+                         | {".fingerprint": fingerprint.encode()}, stage)
 
     task = progress.add_task("Write HTML (Jupyter Book)", total=1) if progress else None
     if changed or not (built_html(stage) / "index.html").exists():
