@@ -11,7 +11,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from .quiz_items import ShownQuestion
+from .shown import ShownQuestion
 
 CHOOSE = "Choose…"
 # A dropdown whose value is None shows an empty box; a "" option shows "Choose…" instead.

@@ -1,27 +1,29 @@
 """``chapter_quiz(chapter_id)``: a chapter's quiz as a live ipywidget with a static face.
 
-In Jupyter it is a real ``VBox``: answers are checked in Python by ``Question.score``, each
+In Jupyter it is a real ``VBox``: answers are checked in Python by ``scoring.score``, each
 choice's feedback and the explanation are shown, a running score is kept, every question can
-be tried again, and every answer goes to the learner's results file (``progress.py``).
-In the book, ``_repr_mimebundle_`` also returns ``text/html`` (``quiz_html.py``), which the
-shared ``patientcourse.js`` makes interactive the same way.
+be tried again, and every answer goes to the learner's results file (``store.py``).
+In the book, ``_repr_mimebundle_`` also returns ``text/html`` (``face.py``), which the
+book's ``patientcourse.js`` makes interactive the same way.
 
 In an assessment bundle there are no answers: the quiz records what the learner chose and
 says "Answer saved", never whether it was right.
 """
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 import ipywidgets as w
 
-from .bundle import chapter_data, load_bundle
-from .progress import ResultsFile, ResultsFileError, results_file
-from .quiz_html import HINTS, quiz_html
-from .quiz_inputs import NotAnswered, make_input
-from .quiz_items import ShownQuestion, shown_questions
-from .static import StaticFace
+from ..bundle import chapter_data, load_bundle
+from ..faces import StaticFace, fragment
+from ..scoring import Scored, score
+from ..store import ResultsFile, ResultsFileError, results_file
+from .face import HINTS, quiz_html
+from .inputs import NotAnswered, make_input
+from .shown import ShownQuestion, shown_questions
+
+LIVE = "quiz_live.html.j2"
 
 
 def verdict(score: float) -> str:
@@ -33,10 +35,8 @@ def verdict(score: float) -> str:
     return f"Partly correct: {round(score * 100)}% of the marks."
 
 
-def feedback_html(q: ShownQuestion, scored) -> str:
-    notes = "".join(f"<li>{escape(line)}</li>" for line in scored.feedback)
-    return (f'<div class="pc-feedback"><p><strong>{verdict(scored.score)}</strong></p>'
-            f"<ul>{notes}</ul><p><strong>Why:</strong> {escape(q.model.explanation)}</p></div>")
+def feedback_html(q: ShownQuestion, scored: Scored) -> str:
+    return fragment(LIVE, "feedback", verdict(scored.score), scored.feedback, q.key["explanation"])
 
 
 class QuestionBox(w.VBox):
@@ -54,8 +54,7 @@ class QuestionBox(w.VBox):
         self.check_button.on_click(lambda _: on_check(self))
         self.retry_button.on_click(lambda _: self.retry())
         super().__init__([
-            w.HTML(f"<p><strong>Question {q.number}.</strong> {escape(q.prompt)}</p>"
-                   f"<p><em>{escape(HINTS[q.type])}</em></p>"),
+            w.HTML(fragment(LIVE, "question_head", q.number, q.prompt, HINTS[q.type])),
             self.input.widget,
             w.HBox([self.check_button, self.retry_button]),
             self.feedback,
@@ -64,9 +63,9 @@ class QuestionBox(w.VBox):
     def show(self, answer, attempts: int) -> None:
         """Show the result for an answer (just given, or restored from the results file)."""
         if self.mode == "assessment":
-            self.feedback.value = f"<p><strong>Answer saved</strong> (attempt {attempts}).</p>"
+            self.feedback.value = fragment(LIVE, "saved", attempts)
         else:
-            scored = self.question.model.score(answer)
+            scored = score(self.question.key, answer)
             self.score = scored.score
             self.feedback.value = feedback_html(self.question, scored)
         self.retry_button.layout.display = None
@@ -94,8 +93,8 @@ class QuizWidget(StaticFace, w.VBox):
         self.reset_button.on_click(lambda _: self.reset())
         head = []
         if self.mode == "assessment":
-            head.append(w.HTML("<p>This is an assessment: your answers are saved for your "
-                               "instructor and are not marked here.</p>"))
+            head.append(w.HTML(fragment(LIVE, "paragraph", "This is an assessment: your answers are "
+                                        "saved for your instructor and are not marked here.")))
         super().__init__(head + [self.notice, w.HBox([self.name_field, self.id_field])]
                          + self.questions + [self.score_line, self.reset_button])
         self._restore()
@@ -109,12 +108,16 @@ class QuizWidget(StaticFace, w.VBox):
         return quiz_html(course_id=self.course_id, chapter_id=self.chapter_id, chapter=self.chapter,
                          mode=self.mode, questions=self.shown)
 
+    def plain_text(self) -> str:
+        title = self.chapter.get("quiz", {}).get("title", "Quiz")
+        return f"{title}: {len(self.shown)} questions."
+
     # -- live behaviour --------------------------------------------------------------------------
     def check(self, box: QuestionBox) -> None:
         try:
             answer = box.input.answer()
         except NotAnswered as why:
-            box.feedback.value = f"<p><strong>{escape(str(why))}</strong></p>"
+            box.feedback.value = fragment(LIVE, "strong", str(why))
             return
         try:
             entry = self.results.record(self.chapter_id, box.question.id, answer)
@@ -171,7 +174,7 @@ class QuizWidget(StaticFace, w.VBox):
             return str(self.results.path)
 
     def _say(self, message: str) -> None:
-        self.notice.value = f'<p role="alert"><strong>Note:</strong> {escape(message)}</p>'
+        self.notice.value = fragment(LIVE, "notice", message)
 
     def _update(self) -> None:
         answered = len(self.results.answers(self.chapter_id))
@@ -181,7 +184,7 @@ class QuizWidget(StaticFace, w.VBox):
             line = f"Score: {points:g} of {total} points. Answered: {answered} of {total} questions."
         else:
             line = f"Answered: {answered} of {total} questions."
-        self.score_line.value = f"<p><strong>{line}</strong> Saved to {escape(self._where())}</p>"
+        self.score_line.value = fragment(LIVE, "score_line", line, self._where())
         if self.results.problems:
             self._say(" ".join(self.results.problems))
 

@@ -6,12 +6,12 @@ Where it is
     Set the environment variable ``PATIENTCOURSE_RESULTS_DIR`` to keep it somewhere else.
 
 What is in it
-    The "Results file" shape in ``docs/architecture.md`` (the book's "Download my results"
-    writes the same one). Answers are encoded as ``patientcourse/structure/quiz.py`` says.
+    The shape of ``results.py`` (the book's "Download my results" writes the same one).
+    Answers are encoded as ``scoring.py`` says.
 
 In a notebook::
 
-    from patientcourse.live.progress import set_learner, save_results
+    from patientcourse_runtime import set_learner, save_results
     set_learner("Ada Lovelace", "student-12")   # once; the quiz also has name/id fields
     save_results()                              # -> the path of the file to hand in
 
@@ -32,9 +32,9 @@ import json
 import os
 from pathlib import Path
 
-from ..fileio import atomic_write
-from ..structure.results import SCHEMA, VERSION
 from .bundle import load_bundle
+from .fileio import atomic_write
+from .results import SCHEMA, VERSION, ResultsInvalid, parse_results
 
 RESULTS_DIR_ENV = "PATIENTCOURSE_RESULTS_DIR"
 DEFAULT_DIR_NAME = "patientcourse-results"
@@ -69,25 +69,12 @@ def empty_results(course_id: str, assignment: dict | None = None) -> dict:
 
 def check_shape(data, course_id: str) -> None:
     """Raise ValueError saying what is wrong if ``data`` is not a results file of this course."""
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise ValueError(f"it is not a results file (\"schema\" is not {SCHEMA!r})")
-    if data.get("version") != VERSION:
-        raise ValueError(f"its version is {data.get('version')!r}; this patientcourse reads version {VERSION}")
-    if data.get("course") != course_id:
-        raise ValueError(f"it is for course {data.get('course')!r}, not {course_id!r}")
-    learner = data.get("learner")
-    if not isinstance(learner, dict) or not all(isinstance(learner.get(k), str) for k in ("name", "id")):
-        raise ValueError("\"learner\" must be {\"name\": \"...\", \"id\": \"...\"}")
-    chapters = data.get("chapters")
-    if not isinstance(chapters, dict):
-        raise ValueError("\"chapters\" must be an object")
-    for chapter_id, chapter in chapters.items():
-        answers = chapter.get("answers") if isinstance(chapter, dict) else None
-        if not isinstance(answers, dict):
-            raise ValueError(f"chapters.{chapter_id}.answers must be an object")
-        for question_id, entry in answers.items():
-            if not isinstance(entry, dict) or "answer" not in entry or not isinstance(entry.get("attempts"), int):
-                raise ValueError(f"chapters.{chapter_id}.answers.{question_id} needs \"answer\" and \"attempts\"")
+    try:
+        results = parse_results(data)
+    except ResultsInvalid as err:
+        raise ValueError(str(err)) from None
+    if results.course != course_id:
+        raise ValueError(f"it is for course {results.course!r}, not {course_id!r}")
 
 
 def same_learner(a: dict, b: dict) -> bool:

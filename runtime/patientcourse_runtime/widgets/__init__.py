@@ -1,12 +1,13 @@
 """Chapter widgets: ``chapter_widget(chapter_id, kind)`` returns the live ipywidget (with its
 static ``text/html`` face) for a widget listed in ``course/chapters/NN-slug.widgets.yml``.
 
-One module per kind; each validates its ``data`` with a pydantic model (``Kind.Data``).
+One module per kind, one template per kind (``templates/widgets/<kind>.html.j2``). The data
+comes from the runtime bundle, validated by the course builder.
 """
 from __future__ import annotations
 
 from ..bundle import chapter_data, load_bundle
-from .base import ChapterWidget, WidgetDataError, parse_data
+from .base import ChapterWidget, WidgetDataError
 from .checklist import Checklist
 from .evidence import EvidenceExplorer
 from .layers import LayersExplorer
@@ -17,18 +18,14 @@ WIDGET_KINDS: dict[str, type[ChapterWidget]] = {
     cls.kind: cls for cls in (LayersExplorer, EvidenceExplorer, RoutineBuilder, Checklist, ReliefCompare)}
 
 
-def unknown_kind(kind: str) -> str:
-    return f"there is no widget kind {kind!r}. Use one of: {', '.join(sorted(WIDGET_KINDS))}."
-
-
 def build_widget(ref: dict, *, chapter_id: str, course_id: str = "") -> ChapterWidget:
-    """A widget from one ``WidgetRef`` dump (``{kind, after, title, data}``)."""
-    where = f"course/chapters/{chapter_id}.widgets.yml: {ref['kind']}"
+    """A widget from one bundle entry (``{kind, after, title, data}``)."""
     cls = WIDGET_KINDS.get(ref["kind"])
     if cls is None:
-        raise WidgetDataError(f"{where}: kind: {unknown_kind(ref['kind'])}")
-    data = parse_data(cls.Data, ref.get("data") or {}, where)
-    return cls(data, title=ref.get("title", ""), chapter_id=chapter_id, course_id=course_id)
+        raise WidgetDataError(f"course.json: chapters.{chapter_id}: there is no widget kind {ref['kind']!r} "
+                              f"in this runtime (it has: {', '.join(sorted(WIDGET_KINDS))}). Install the "
+                              "runtime that came with the course.")
+    return cls(ref.get("data") or {}, title=ref.get("title", ""), chapter_id=chapter_id, course_id=course_id)
 
 
 def chapter_widget(chapter_id: str, kind: str, bundle: dict | None = None) -> ChapterWidget:
