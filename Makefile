@@ -45,7 +45,7 @@ generate: $(BIN)/.installed
 check: $(BIN)/.installed
 	$(BIN)/patientcourse check
 
-## make js: rebuild patientcourse/static/patientcourse.js from its sources in patientcourse/web/
+## make js: rebuild patientcourse/static/patientcourse.js and .css from their sources in patientcourse/web/
 js: $(BIN)/.installed
 	$(BIN)/python -m patientcourse.web
 

@@ -45,7 +45,9 @@ def test_record_writes_the_documented_shape(in_tmp):
         "patientcourse.results", 1, COURSE_ID, "notebook")
     assert data["assignment"]["id"] == "week-2" and data["learner"] == {"name": "", "id": ""}
     assert entry["answer"] == ["a"] and entry["attempts"] == 2
+    assert entry["first_answer"] == ["a", "c"]  # the first try survives "Try again"
     assert STAMP.fullmatch(entry["answered_at"]) and STAMP.fullmatch(data["saved_at"])
+    assert entry["first_answered_at"] <= entry["answered_at"]
 
 
 def test_writes_are_atomic_and_leave_no_temporary_files(in_tmp, monkeypatch):

@@ -1,4 +1,4 @@
-/* patientcourse.js: the book's runtime. Made by `make js` from patientcourse/web/ (core.js, scoring.js, quiz.js, progress.js, widgets.js, start.js); edit those, not this file. No dependencies. */
+/* patientcourse.js: part of the book's runtime. Made by `make js` from patientcourse/web/ (core.js, scoring.js, quiz.js, progress.js, widgets.js, start.js); edit those, not this file. */
 
 /* ---- core.js ---- */
 /* core.js: what every part of the book's runtime shares (window.PatientCourse).
@@ -156,8 +156,11 @@
  * Answers are checked by scoring.js and stored in the runtime's JSON encoding, so the book and
  * the notebook record identical answers.
  * Progress: localStorage key "patientcourse:<course>:<chapter>" holds the chapter's part of the
- * results file ({"answers": {qid: {answer, answered_at, attempts}}}) plus "score" and
- * "questions" for the progress page.
+ * results file ({"answers": {qid: {answer, answered_at, attempts, first_answer,
+ * first_answered_at}}}) plus "score" and "questions" for the progress page.
+ * Events on document: "patientcourse:answer" after every checked or saved answer (detail:
+ * course, chapter, question, type, answer, attempts, answered_at, score, questions, points)
+ * and "patientcourse:reset" when a quiz is started again.
  */
 (function (root) {
   'use strict';
@@ -297,11 +300,21 @@
         return;
       }
       var rec = record();
-      var previous = rec.answers[id] || {attempts: 0};
-      rec.answers[id] = {answer: read.answer, answered_at: PC.now(), attempts: (previous.attempts || 0) + 1};
+      var previous = rec.answers[id];
+      var at = PC.now();
+      // The first answer is kept through every "Try again": it is the first-try score.
+      rec.answers[id] = {answer: read.answer, answered_at: at, attempts: ((previous && previous.attempts) || 0) + 1,
+                         first_answer: previous && 'first_answer' in previous ? previous.first_answer : read.answer,
+                         first_answered_at: (previous && previous.first_answered_at) || at};
       show(fs, read.answer, rec.answers[id].attempts);
       save(rec);
       updateScore();
+      // For whatever else listens (an LMS connection): what was answered, and how it scored.
+      document.dispatchEvent(new CustomEvent('patientcourse:answer', {detail: {
+        course: course, chapter: chapter, question: id, type: type, answer: read.answer,
+        attempts: rec.answers[id].attempts, answered_at: at, score: practice ? scores[id] : null,
+        questions: questions.length, points: practice ? points() : null
+      }}));
     }
 
     questions.forEach(function (fs) {
@@ -330,6 +343,7 @@
       scores = {};
       questions.forEach(clear);
       updateScore('Your answers to this quiz were cleared.');
+      document.dispatchEvent(new CustomEvent('patientcourse:reset', {detail: {course: course, chapter: chapter}}));
       var first = quiz.querySelector('input, select');
       if (first) first.focus();
     });

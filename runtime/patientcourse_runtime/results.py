@@ -15,7 +15,13 @@ Shape (docs/architecture.md, "Results file")::
      "learner": {"name": "...", "id": "..."}, "origin": "book" | "notebook",
      "saved_at": "2026-11-24T10:00:00Z",
      "chapters": {"01-x": {"answers": {"q-id": {"answer": <JSON>, "answered_at": "...",
-                                                "attempts": 1}}}}}
+                                                "attempts": 2, "first_answer": <JSON>,
+                                                "first_answered_at": "..."}}}}}
+
+``answer`` is the last answer given; ``first_answer`` (and its time) the first, kept so a
+first-try score can be told apart from the score after "Try again". Files written before
+``first_answer`` existed still read: with one attempt, the first answer is the answer;
+with more, the first answer is unknown (``first_known`` is False).
 """
 from __future__ import annotations
 
@@ -42,6 +48,9 @@ class AnswerRecord:
     answer: Any
     answered_at: dt.datetime | None
     attempts: int
+    first_answer: Any = None
+    first_answered_at: dt.datetime | None = None
+    first_known: bool = True
 
 
 @dataclass(frozen=True)
@@ -146,9 +155,19 @@ def _record(value: Any, where: str) -> AnswerRecord:
     attempts = entry.get("attempts", 1)
     if isinstance(attempts, bool) or not isinstance(attempts, int) or not 0 <= attempts <= 1_000_000:
         raise ResultsInvalid(f"{where}.attempts", f"must be a whole number of tries, not {_short(attempts)!r}")
-    answered_at = entry.get("answered_at")
-    return AnswerRecord(answer=entry["answer"], attempts=attempts,
-                        answered_at=None if answered_at is None else parse_time(answered_at, f"{where}.answered_at"))
+    answered_at = _optional_time(entry.get("answered_at"), f"{where}.answered_at")
+    if "first_answer" in entry:
+        first, first_at, known = entry["first_answer"], entry.get("first_answered_at"), True
+        first_at = _optional_time(first_at, f"{where}.first_answered_at")
+    else:  # an older file: the first answer is known only when there was one try
+        known = attempts <= 1
+        first, first_at = (entry["answer"], answered_at) if known else (None, None)
+    return AnswerRecord(answer=entry["answer"], attempts=attempts, answered_at=answered_at,
+                        first_answer=first, first_answered_at=first_at, first_known=known)
+
+
+def _optional_time(value: Any, where: str) -> dt.datetime | None:
+    return None if value is None else parse_time(value, where)
 
 
 def _object(value: Any, where: str) -> dict:

@@ -157,7 +157,11 @@ class ResultsFile:
             raise LearnerMismatch(self._mismatch_message(self.data["learner"]))
         answers = self.data["chapters"].setdefault(chapter_id, {"answers": {}})["answers"]
         previous = answers.get(question_id, {})
-        entry = {"answer": answer, "answered_at": utc_now(), "attempts": int(previous.get("attempts", 0)) + 1}
+        now = utc_now()
+        entry = {"answer": answer, "answered_at": now, "attempts": int(previous.get("attempts", 0)) + 1,
+                 # The first answer is kept through every "Try again": it is the first-try score.
+                 "first_answer": previous.get("first_answer", answer) if previous else answer,
+                 "first_answered_at": previous.get("first_answered_at", now) if previous else now}
         answers[question_id] = entry
         self.save()
         return entry

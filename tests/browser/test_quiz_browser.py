@@ -13,6 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from patientcourse_runtime.results import parse_results
 from quiz_samples import CH1, CH2, CHAPTER1_QUESTIONS, COURSE_ID, write_sample_site
 
 STORE_KEY = f"patientcourse:{COURSE_ID}:{CH1}"
@@ -106,8 +107,11 @@ def test_every_question_type_checks_right_wrong_and_partial(page, site):
     assert answers["fa-painful"]["answer"] == ["a"]
     assert answers["fa-proven"]["answer"] is True
     assert answers["fa-thoracic-steps"]["answer"] == CHAPTER1_QUESTIONS[4].step_ids()
-    assert answers["fa-hold"] == {"answer": 1.3, "answered_at": answers["fa-hold"]["answered_at"], "attempts": 2}
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", answers["fa-hold"]["answered_at"])
+    hold = answers["fa-hold"]
+    assert hold == {"answer": 1.3, "answered_at": hold["answered_at"], "attempts": 2,
+                    "first_answer": 1.25, "first_answered_at": hold["first_answered_at"]}  # the first try is kept
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", hold["answered_at"])
+    assert hold["first_answered_at"] <= hold["answered_at"]
 
 
 def test_incomplete_answer_asks_for_one_and_records_nothing(page, site):
@@ -231,7 +235,9 @@ def test_download_my_results_gives_the_documented_file(page, site):
         "learner": {"name": "Ada <b>Lovelace</b>", "id": "s-12"}, "origin": "book"}
     assert list(data["chapters"]) == [CH1]
     answers = data["chapters"][CH1]["answers"]
-    assert set(answers[CHAPTER1_QUESTIONS[0].id]) == {"answer", "answered_at", "attempts"}
+    assert set(answers[CHAPTER1_QUESTIONS[0].id]) == {"answer", "answered_at", "attempts", "first_answer",
+                                                      "first_answered_at"}
+    assert parse_results(data).chapters[CH1][CHAPTER1_QUESTIONS[0].id].first_known  # the runtime's model reads it
     # What a grader does: recompute every score from the recorded answers.
     by_id = {q.id: q for q in CHAPTER1_QUESTIONS}
     assert {qid: by_id[qid].score(a["answer"]).score for qid, a in answers.items()} == {
