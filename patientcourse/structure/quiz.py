@@ -13,6 +13,7 @@ an assessment pack can show them without giving the answer away.
 from __future__ import annotations
 
 import hashlib
+import random
 from functools import cached_property
 from string import ascii_lowercase
 from typing import Annotated, Any, Literal, Union
@@ -44,6 +45,19 @@ class Pair(Strict):
     item: str = Field(min_length=1)
     match: str = Field(min_length=1)
     feedback: str = Field(min_length=1)
+
+
+def display_order(course_id: str, question: "ChoiceQuestion") -> list[str]:
+    """Option ids in the order every face shows them (book, notebook, packs, handouts, LMS
+    exports), so "option b" means the same thing to everyone: a fixed shuffle seeded by the
+    course and question ids, or the written order when the author set ``shuffle: false``.
+    Answers keep recording option ids, so results files and grading do not depend on it."""
+    ids = question.option_ids()
+    if not question.shuffle:
+        return ids
+    order = list(ids)
+    random.Random(hashlib.sha256(f"{course_id}\x00{question.id}".encode()).digest()).shuffle(order)
+    return order
 
 
 def stable_id(prefix: str, question_id: str, text: str) -> str:
@@ -80,6 +94,8 @@ class Base(Strict):
 
 class ChoiceQuestion(Base):
     options: list[Option] = Field(min_length=2)
+    shuffle: bool = Field(default=True, description="Show the options in a fixed shuffled order "
+                          "(false keeps the written order, e.g. for 'All of the above').")
 
     def option_ids(self) -> list[str]:
         return list(ascii_lowercase[: len(self.options)])
