@@ -17,7 +17,7 @@ from ..structure import Course
 from .common import GENERATED, about_box
 
 # Rules the page cannot run (see the module docstring).
-NOT_ON_PAGE = {"review-dates", "disclaimer-credit"}
+NOT_ON_PAGE = {"review-dates", "disclaimer-credit", "source-trace"}
 
 
 def _cell(text: str) -> str:
@@ -66,7 +66,7 @@ def _chapter(c) -> str:
 
 
 def report_page(course: Course) -> str:
-    report = run_checks(course, today=None, notebooks_dir=None)
+    report = run_checks(course, today=None, notebooks_dir=None, trace=False)
     t = report.thresholds
     status = ("Every chapter passes the error-level rules." if report.passed else
               f"**{report.count('error')} error(s)** to fix: run `patientcourse check` for file and line.")
@@ -89,7 +89,7 @@ def report_page(course: Course) -> str:
         f"above {t.fk_grade_warning} a warning. Reading ease runs from 0 (hard) to 100 (easy).",
         "## What is checked",
         rules,
-        "The review dates, and the disclaimer, source credit and figures on the built pages, are "
-        "checked by `patientcourse check` when the book is built.",
+        "The review dates, the trace of every source sentence, and the disclaimer, source credit "
+        "and figures on the built pages, are checked by `patientcourse check` when the book is built.",
         *(_chapter(c) for c in report.chapters),
     ])
