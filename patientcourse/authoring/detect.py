@@ -19,7 +19,7 @@ CITATION = re.compile(r"\((\d{1,3}(?:\s*(?:,|and|&|–|-)\s*\d{1,3})*)\)")
 DATE_LABEL = re.compile(r"^(?:last\s+updated|updated|last\s+reviewed|published|posted)(?:\s+on)?\s*:?\s*(?P<rest>.*)$", re.I)
 DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y")
 CREDENTIAL = r"(?:[A-Z][A-Za-z]{0,4}\.?){1,3}(?:\s*,\s*(?:[A-Z][A-Za-z]{0,4}\.?){1,3})*"
-NAME = re.compile(rf"^(?:by\s+)?(?P<name>(?:Dr\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){{1,2}})"
+NAME = re.compile(rf"^(?:[Bb]y\s+)?(?P<name>(?:Dr\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){{1,2}})"
                   rf"(?:\s*,\s*(?P<credentials>{CREDENTIAL}))?$")
 PUBLISHER = re.compile(r"^(?:published\s+(?:on|by)|publisher|source|from)\s*:?\s+(?P<name>.+)$", re.I)
 DISCLAIMER = re.compile(r"not\s+(?:a\s+)?substitute\s+for\s+(?:professional\s+)?medical|not\s+medical\s+advice|"
@@ -100,15 +100,20 @@ def detect(raw: RawArticle) -> Article:
 
 
 def _title(blocks: list[Block], raw: RawArticle) -> int | None:
-    """Index of the title block: the first Markdown '#' heading, else the first short line
-    near the top that reads like a title (3-20 words, no full stop at the end)."""
+    """Index of the title block: the first Markdown '#' heading; else the last title-like
+    short line (3-20 words, no full stop at the end) above the byline or date; else the
+    first title-like line near the top."""
     for i, block in enumerate(blocks[:8]):
         if block.shape == "heading" and block.level == 1:
             return i
-    for i, block in enumerate(blocks[:6]):
-        if block.shape in ("line", "heading") and 3 <= block.words <= 20 and not block.text.endswith(".") \
-                and not DATE_LABEL.match(block.text) and not _date(block.text):
-            return i
+    candidates = [i for i, b in enumerate(blocks[:8]) if b.shape in ("line", "heading")
+                  and 3 <= b.words <= 20 and not b.text.endswith(".") and not DATE_LABEL.match(b.text)
+                  and not _date(b.text) and not NAME.match(b.text)]
+    byline = next((i for i, b in enumerate(blocks[:8]) if b.shape == "line"
+                   and (DATE_LABEL.match(b.text) or NAME.match(b.text))), None)
+    above = [i for i in candidates if byline is not None and i < byline]
+    if above or candidates:
+        return (above or candidates)[-1 if above else 0]
     if raw.metadata.get("title"):
         return None
     raise ArticleError(f"{raw.path}: no title found. Put the article's title on the first line "
@@ -167,9 +172,9 @@ def _header(article: Article, blocks: list[Block], start: int, metadata: dict) -
     return i
 
 
-def _is_heading(block: Block, following: Block | None) -> bool:
-    if block.shape == "heading":
-        return True
+def _is_heading(block: Block, following: Block | None, markdown: bool) -> bool:
+    if block.shape == "heading" or markdown:  # Markdown says which lines are headings
+        return block.shape == "heading"
     return (block.shape == "line" and block.words <= 12 and len(block.text) <= 90
             and not re.search(r"[.,:;]$", block.text) and block.text[:1].isupper()
             and following is not None)
@@ -186,7 +191,7 @@ def _body(article: Article, blocks: list[Block], start: int) -> None:
             block.kind, article.disclaimer, tail = "disclaimer", block.text, True
         elif block.shape == "item":
             block.kind = "item"
-        elif _is_heading(block, following):
+        elif _is_heading(block, following, article.format != "text"):
             block.kind = "other" if OTHER_HEADING.match(block.text) else "heading"
             block.note = _tail_note(article, block) if block.kind == "other" else ""
         elif SUMMARY_START.match(block.text) or (block.gap >= 2 and not CITATION.search(block.text)
