@@ -54,6 +54,8 @@ class Thresholds(BaseModel):
     review_warning_days: int = Field(30, ge=0, description="Warn this many days before a review is due.")
     review_grace_days: int = Field(30, ge=0, description="A review overdue by more than this many "
                                    "days is an error (the build stops); until then a warning.")
+    passive_share: float = Field(0.2, ge=0, le=1, description="Most sentences in the passive voice "
+                                 "a chapter may have for the PEMAT 'active voice' item.")
     jargon_zipf: float = Field(3.0, ge=0, le=8, description="A word rarer than this on wordfreq's Zipf "
                                "scale (3 = about once per million words) is jargon unless explained.")
     trace_carried: float = Field(0.6, gt=0, le=1, description="Share of a source sentence's words a "
