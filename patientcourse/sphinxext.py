@@ -6,6 +6,7 @@ course needs no hand-edited ``_config.yml``, and ``jupyter-book build .`` works 
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jinja2
@@ -41,11 +42,25 @@ def book_settings(meta: CourseMeta) -> dict:
             "footer": FOOTER.render(credit=source.credit, disclaimer=meta.disclaimer)}
 
 
+def bundle_settings(bundle_file: Path) -> dict:
+    """The same settings from the runtime bundle that `generate` writes from course.yml, for a
+    book built without its course folder (a student pack, a staged copy)."""
+    course = json.loads(bundle_file.read_text(encoding="utf-8"))["course"]
+    return {"title": course["title"], "author": None,
+            "footer": FOOTER.render(credit=course["credit"], disclaimer=course["disclaimer"])}
+
+
 def _from_course(app: Sphinx, config: Config) -> None:
-    settings = book_settings(course_meta(Path(app.confdir) / config.patientcourse_course))
+    folder = Path(app.confdir) / config.patientcourse_course
+    bundle = Path(app.srcdir) / "notebooks" / "course.json"
+    if not (folder / "course.yml").is_file() and bundle.is_file():
+        settings = bundle_settings(bundle)
+    else:
+        settings = book_settings(course_meta(folder))
     config.html_title = config.patientcourse_title or settings["title"]
     config.project = settings["title"]
-    config.author = settings["author"]
+    if settings["author"]:
+        config.author = settings["author"]
     config.html_theme_options = {**(config.html_theme_options or {}), "extra_footer": settings["footer"]}
 
 
