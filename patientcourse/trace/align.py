@@ -23,6 +23,10 @@ WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 WINDOW = 3  # course sentences read together
 FUZZY_CUTOFF = 82  # rapidfuzz ratio above which two words are one word in another form
 CITATION_BONUS = 0.15
+# Words the source never uses, together this heavy (e.g. "diabetes" + "sugar"), make a course
+# sentence news rather than a retelling, however many source words sit around them.
+NOVEL_WEIGHT = 3.0
+SHORT_WEIGHT = 2.0  # a source sentence lighter than this ("Get Started") must appear word for word
 
 
 @dataclass(frozen=True)
@@ -50,8 +54,9 @@ def _equivalents(source_vocab: list[str], course_vocab: list[str]) -> dict[str, 
     for a in source_vocab:
         if len(a) < 4:
             continue
-        for b in course_vocab:  # one word the start of the other: worse ~ worsened, pain ~ painful
-            if len(b) >= 4 and (b.startswith(a) or a.startswith(b)):
+        for b in course_vocab:  # one word the start of the other (worse ~ worsened, pain ~ painful),
+            # or five letters in common at the start (medications ~ medicines)
+            if len(b) >= 4 and (b.startswith(a) or a.startswith(b) or len(a) >= 6 and a[:5] == b[:5]):
                 same[a].add(b)
         for b, _, _ in process.extract(a, course_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
                                        limit=None):
@@ -64,7 +69,8 @@ def align(sources: list[SourceSentence], courses: list[CourseSentence], limits: 
     """Set status, score and carried_by on every source sentence, and from_source on every
     course sentence."""
     s_words = [words(s.text, SOURCE_CITATION) for s in sources]
-    c_words = [words(c.text, COURSE_CITATION) for c in courses]
+    # The course quotes the article's own "(1, 2, 3)" on the Sources page: no citation is a word.
+    c_words = [words(SOURCE_CITATION.sub(" ", c.text), COURSE_CITATION) for c in courses]
     same = _equivalents(sorted(set().union(*s_words)) if s_words else [],
                         sorted(set().union(*c_words)) if c_words else [])
     windows = _windows(courses)
@@ -86,11 +92,17 @@ def align(sources: list[SourceSentence], courses: list[CourseSentence], limits: 
             # Prefer the smaller window at equal score: it says where the fact is.
             if score > best + 1e-9:
                 best, best_members = score, members
+        if total < SHORT_WEIGHT and not any(_normal(s.text) in _normal(c.text) for c in courses):
+            best, best_members = 0.0, []  # too few words to match by chance: only the words themselves
         s.score = round(min(best, 1.0), 3)
         s.carried_by = [i for i in best_members if _contributes(sw, same, c_words[i])]
         s.status = ("carried" if s.score >= limits.carried else "weak" if s.score >= limits.weak
                     else "not-carried")
     _course_side(sources, s_words, courses, c_words, same, limits)
+
+
+def _normal(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold().replace("’", "'")))
 
 
 def _windows(courses: list[CourseSentence]) -> list[tuple[int, ...]]:
@@ -117,8 +129,10 @@ def _course_side(sources, s_words, courses, c_words, same, limits: Limits) -> No
     helped = {i: s.index for s in sources if s.status in ("carried", "weak") for i in s.carried_by}
     pairs = [(i,) for i in range(len(sources))] + [
         (i, i + 1) for i in range(len(sources) - 1) if sources[i].line == sources[i + 1].line]
+    known = set(reverse)
     for c, cw in zip(courses, c_words):
         total = sum(weight(w) for w in cw)
+        novel = sum(weight(u) for u in cw if u not in known) >= NOVEL_WEIGHT
         best, where = 0.0, None
         for members in pairs:
             present = set().union(*(s_words[i] for i in members))
@@ -127,6 +141,8 @@ def _course_side(sources, s_words, courses, c_words, same, limits: Limits) -> No
                 best, where = score, members[0]
         c.score = round(best, 3)
         c.source_index = where
-        c.from_source = best >= limits.from_source or c.index in helped
-        if c.index in helped and best < limits.from_source:
+        # A sentence that helps carry a source sentence counts if enough of it is the source's:
+        # a new claim next to a carried fact does not ride along.
+        c.from_source = not novel and (best >= limits.from_source or (c.index in helped and best >= limits.weak))
+        if c.from_source and best < limits.from_source:
             c.source_index = helped[c.index]

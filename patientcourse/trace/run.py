@@ -81,9 +81,8 @@ def _apply_left_out(sources: list[SourceSentence], left_out: list[LeftOut]) -> l
         hits = [s for s in sources if normal(s.text) in quote or quote in normal(s.text)]
         if not hits:
             unmatched.append(("left_out", i, "this text is not in the source article"))
-        for s in hits:
-            if s.status != "carried":
-                s.status, s.left_out_reason = "left-out", part.reason
+        for s in hits:  # the author's word wins over a chance word match ("Get Started" ~ "start")
+            s.status, s.left_out_reason, s.carried_by = "left-out", part.reason, []
     return unmatched
 
 
