@@ -92,9 +92,15 @@ def source_sentences(article: Article) -> list[SourceSentence]:
 def course_sentences(course: Course) -> list[CourseSentence]:
     out: list[CourseSentence] = []
 
-    def add(text: str, file: str, line: int | None, unit: str, stream: str, **more) -> None:
+    def add(text: str, file: str, line: int | None, unit: str, stream: str, *,
+            lines: tuple = (), **more) -> None:
+        """``lines``: (offset in text, file line) where each source line starts, so each
+        sentence gets the line it starts on."""
+        offset = 0
         for sentence in split_sentences(text):
-            out.append(CourseSentence(len(out), sentence, file, line, unit, stream,
+            offset = max(text.find(sentence, offset), offset)
+            at = max((n for start, n in lines if start <= offset), default=line)
+            out.append(CourseSentence(len(out), sentence, file, at, unit, stream,
                                       citations=numbers_in(COURSE_CITATION, sentence), **more))
 
     for chapter in course.chapters:
@@ -112,8 +118,9 @@ def _chapter(chapter: Chapter, add) -> None:
         for i, text in enumerate(getattr(chapter.meta, field_name)):
             add(text, file, front.line_of((field_name, i)), unit, f"{chapter.id}:{field_name}", chapter=chapter.id)
     for section in chapter.sections:
-        for text, line, unit, mark in _paragraphs(section.body, section.body_line):
-            add(text, file, line, unit, f"{chapter.id}:prose", chapter=chapter.id, section=section.id, mark=mark)
+        for text, lines, unit, mark in _paragraphs(section.body, section.body_line):
+            add(text, file, lines[0][1], unit, f"{chapter.id}:prose", lines=lines, chapter=chapter.id,
+                section=section.id, mark=mark)
     quiz = quiz_source(chapter)
     for i, question in enumerate(chapter.quiz.questions):
         add(question.explanation, str(quiz.file), quiz.line_of(("questions", i, "explanation")),
@@ -128,16 +135,23 @@ def _chapter(chapter: Chapter, add) -> None:
 
 
 def _paragraphs(body: str, first_line: int):
-    """(text, line, unit, mark) for each paragraph, list item and quotation a reader sees."""
+    """(text, line starts, unit, mark) for each paragraph, list item and quotation a reader
+    sees; line starts are (offset in text, file line) pairs."""
     current: list = []
     mark = None
 
     def close():
         nonlocal current, mark
         if current:
-            text = " ".join(visible(line.text) for line in current).strip()
-            if text:
-                yield text, current[0].number, "quote" if current[0].kind == "quote" else "prose", mark
+            pieces, starts, offset = [], [], 0
+            for line in current:
+                piece = visible(line.text)
+                if piece:
+                    starts.append((offset, line.number))
+                    pieces.append(piece)
+                    offset += len(piece) + 1
+            if pieces:
+                yield " ".join(pieces), tuple(starts), "quote" if current[0].kind == "quote" else "prose", mark
             mark = None  # a mark names the one paragraph (or list item) under it
         current = []
 
