@@ -82,11 +82,11 @@ def test_an_added_medical_claim_is_listed_as_not_from_the_source(course_copy):
     course = load_course(course_copy)
     report = run_trace(course, limits(course))
     [added] = [c for c in report.not_from_source if c.text == claim]
-    assert added.unit == "prose" and added.mark is None and added.where.endswith("04-risks.md:22")
+    assert added.unit == "prose" and added.mark is None and added.where.endswith("04-risks.md:25")
     out = course_copy.parent / "trace"
     result = run("trace", "--course", str(course_copy), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert f"[to confirm (prose)] {course_copy}/chapters/04-risks.md:22: “{claim}”" in result.output
+    assert f"[to confirm (prose)] {course_copy}/chapters/04-risks.md:25: “{claim}”" in result.output
     data = json.loads((out / "trace.json").read_text())
     assert {"text": claim, "kind": "to confirm (prose)"}.items() <= next(
         c for c in data["not_from_source"] if c["text"] == claim).items()
