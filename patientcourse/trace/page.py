@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..fileio import atomic_write
+from patientcourse_runtime.fileio import atomic_write
 from ..review import chapter_fingerprint, chapter_review
 from .run import TraceReport
 
