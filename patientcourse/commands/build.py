@@ -6,7 +6,6 @@ failed or interrupted build leaves the previous notebooks and ``_build/html`` us
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
@@ -19,7 +18,7 @@ from ..checks import run_checks
 from ..checks.report import print_report
 from ..render.project import write_files
 from ..structure import Course
-from .common import COURSE_OPTION, EXIT_FAILED, console, load_or_exit, render_or_exit
+from .common import COURSE_OPTION, EXIT_FAILED, TODAY_OPTION, console, load_or_exit, parse_today, render_or_exit
 
 
 def stage_notebooks(project_dir: Path, files: dict[str, bytes]) -> Path:
@@ -83,6 +82,7 @@ def build(course: Path = COURSE_OPTION,
           workers: int = typer.Option(0, "--workers", help="Notebooks executed at once (0: one per core)."),
           check: bool = typer.Option(True, "--check/--no-check", help="Run the health-literacy check "
                                      "first and stop on its errors."),
+          today: str = TODAY_OPTION,
           ) -> None:
     """Validate and check the course, generate the notebooks, execute them and build the book."""
     with _progress() as progress:
@@ -98,24 +98,24 @@ def build(course: Path = COURSE_OPTION,
 
         if check:
             task = progress.add_task("Check health literacy", total=1)
-            report = run_checks(model, today=dt.date.today(), notebooks_dir=notebooks_dir)
+            report = run_checks(model, today=parse_today(today), notebooks_dir=notebooks_dir)
             progress.advance(task)
             if not report.passed:
                 progress.stop()
                 print_report(report, console, show_info=False)
-                console.print("[bold red]Build stopped by the check[/]; fix the errors above "
-                              "(or build with --no-check). Nothing was changed.")
+                console.print("Build stopped by the check; fix the errors above "
+                              "(or build with --no-check). Nothing was changed.", style="bold red")
                 raise typer.Exit(EXIT_FAILED)
         try:
             html = build_html(project, files, workers=workers or None, progress=progress)
         except (ExecutionFailed, BookBuildFailed) as err:
-            console.print(f"[bold red]Build failed[/]; the previous notebooks and site are unchanged.")
-            console.print(str(err), markup=False, soft_wrap=True)  # keep file names whole
+            console.print("Build failed; the previous notebooks and site are unchanged.", style="bold red")
+            console.print(str(err))
             raise typer.Exit(EXIT_FAILED)
         changed = write_files(files, project)
-    console.print(f"Wrote {len(changed)} changed source file{'s' if len(changed) != 1 else ''}. "
-                  f"The book is ready: [bold]{(html / 'index.html').resolve()}[/]")
-    console.print("Preview it with [bold]make serve[/].")
+    console.print(f"Wrote {len(changed)} changed source file{'s' if len(changed) != 1 else ''}.")
+    console.print(f"The book is ready: {(html / 'index.html').resolve()}")
+    console.print("Preview it with make serve.")
 
 
 def _summary(model: Course) -> str:
