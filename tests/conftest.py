@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from patientcourse.render.project import render_project
 from patientcourse.structure import load_course
 
 from support import COURSE_DIR, MINI_COURSE, make_project
@@ -27,7 +26,7 @@ def mini_course_dir(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory, course) -> Path:
     """The real course built into a temporary project; returns its ``_build/html``."""
-    from patientcourse.commands.build import build_html
+    from patientcourse.book.pipeline import build_html, generate
 
     project = make_project(tmp_path_factory.mktemp("book"))
-    return build_html(project, render_project(course))
+    return build_html(project, generate(course)[0])

@@ -38,5 +38,5 @@ def test_the_fascia_research_congress_quotation_is_kept_and_not_scored(report):
 
 
 def test_report_page_for_the_real_course(report):
-    page = report_page(report.course)
+    page = report_page(report.course, report)
     assert all(f"## {c.chapter.number}. {c.chapter.title}" in page for c in report.chapters)

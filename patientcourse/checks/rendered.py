@@ -97,21 +97,22 @@ def read_notebook(path: Path):
         raise ValueError(f"{path} is not a readable notebook ({err})") from err
 
 
-def _html_sources(nb) -> list[tuple[str, str]]:
+def _html_outputs(nb) -> list[tuple[str, str]]:
+    """The HTML outputs of the notebook's cells (widgets draw inline figures there). Markdown
+    cells are not read: the raw HTML in them comes from the chapter source, which
+    ``source_html_rules`` checks with its line number."""
     out = []
     for cell in nb.cells:
-        where = f"cell {cell.get('id', '?')}"
-        if cell.cell_type == "markdown":
-            out.append((where, cell.source))
         for output in cell.get("outputs", []):
             html = output.get("data", {}).get("text/html")
             if html:
-                out.append((f"{where} output", "".join(html) if isinstance(html, list) else html))
+                out.append((f"cell {cell.get('id', '?')} output", "".join(html) if isinstance(html, list) else html))
     return out
 
 
 def rendered_rules(course: Course, chapter: Chapter, notebooks_dir: Path | None) -> list[Finding]:
-    """Main message first, disclaimer, source credit and HTML pictures in the chapter's notebook."""
+    """Main message first, disclaimer, source credit and the pictures in its HTML outputs, in
+    the chapter's notebook."""
     if notebooks_dir is None:
         return []
     path = notebooks_dir / f"{chapter.id}.ipynb"
@@ -136,7 +137,7 @@ def rendered_rules(course: Course, chapter: Chapter, notebooks_dir: Path | None)
         findings.append(Finding("main-message", "error", str(path), None,
                                 "the page does not open with the chapter's main message.",
                                 regenerate, chapter.id))
-    for where, html in _html_sources(nb):
+    for where, html in _html_outputs(nb):
         for problem in html_picture_problems(html):
             findings.append(Finding("images", "error", str(path), None, f"{where}: {problem}.",
                                     "Give the picture a text alternative (alt=, or aria-label / <title> "
@@ -145,8 +146,7 @@ def rendered_rules(course: Course, chapter: Chapter, notebooks_dir: Path | None)
 
 
 def source_html_rules(course: Course, chapter: Chapter) -> list[Finding]:
-    """Raw HTML pictures in the chapter source, for when there is no notebook to read.
-    An HTML block runs from a line starting with '<' to the next blank line."""
+    """Raw HTML pictures in the chapter source. An HTML block runs from a line starting with '<' to the next blank line."""
     blocks: list[tuple[int, list[str]]] = []
     current: tuple[int, list[str]] | None = None
     for _, line in chapter_lines(chapter):

@@ -9,7 +9,6 @@ from ..book.execute import ExecutionFailed
 from ..book.jupyterbook import BookBuildFailed
 from ..instructor.pack import PackError, make_pack
 from ..structure.results import parse_due
-from .build import build_html
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, console, load_or_exit
 
 
@@ -33,7 +32,7 @@ def assign(chapters: str = typer.Option(..., "--chapters", help="Comma-separated
         if due:
             parse_due(due)  # refuse a date the grader could not read later
         pack = make_pack(model, chapter_ids, title=title, due=due, mode=mode, out=out,
-                         config=config, build_html=build_html)
+                         config=config)
     except (KeyError, ValueError) as err:
         console.print(str(err.args[0]), style="red")
         raise typer.Exit(EXIT_BAD_INPUT)

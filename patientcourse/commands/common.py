@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from ..structure import Course, CourseError, load_course
+from ..structure import Course, CourseError
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -43,18 +43,12 @@ def parse_today(value: str | None) -> dt.date:
 
 
 def load_or_exit(course_dir: Path) -> Course:
-    """Load the course and check its widgets' data; on bad input print every located
-    problem and exit 2 (before anything is written or executed)."""
-    try:
-        course = load_course(course_dir)
-        # Widget data is validated by the widget kinds themselves (they live with ipywidgets,
-        # which the model layer does not import).
-        from ..live.widgets.validate import course_widget_problems
+    """Load the course (``book.pipeline.load``); on bad input print every located problem and
+    exit 2 (before anything is written or executed)."""
+    from ..book.pipeline import load
 
-        problems = course_widget_problems(course.root, [c.id for c in course.chapters])
-        if problems:
-            raise CourseError(problems)
-        return course
+    try:
+        return load(course_dir)
     except CourseError as err:
         report_problems(err)
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -66,15 +60,3 @@ def report_problems(err: CourseError) -> None:
                   style="bold red")
     for problem in err.problems:
         console.print(f"  {problem}")
-
-
-def render_or_exit(model: Course) -> dict[str, bytes]:
-    """Every generated file of the project; a problem found while rendering (e.g. invalid
-    check thresholds, read by the report page) is bad input too: print it and exit 2."""
-    from ..render.project import render_project
-
-    try:
-        return render_project(model)
-    except CourseError as err:
-        report_problems(err)
-        raise typer.Exit(EXIT_BAD_INPUT)

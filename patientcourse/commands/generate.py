@@ -5,8 +5,10 @@ from pathlib import Path
 
 import typer
 
+from ..book.pipeline import generate as generate_files
 from ..render.project import write_files
-from .common import COURSE_OPTION, console, load_or_exit, render_or_exit
+from ..structure import CourseError
+from .common import COURSE_OPTION, EXIT_BAD_INPUT, console, load_or_exit, report_problems
 
 
 def generate(course: Path = COURSE_OPTION,
@@ -14,7 +16,11 @@ def generate(course: Path = COURSE_OPTION,
              ) -> None:
     """Generate the book's inputs (no execution, no HTML). Writes only files that changed."""
     model = load_or_exit(course)
-    files = render_or_exit(model)
+    try:
+        files, _ = generate_files(model)
+    except CourseError as err:  # e.g. invalid check thresholds, read for the report page
+        report_problems(err)
+        raise typer.Exit(EXIT_BAD_INPUT)
     changed = write_files(files, project)
     console.print(f"Generated {len(model.chapters)} chapter notebooks, _toc.yml and book pages "
                   f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed).")

@@ -1,16 +1,16 @@
 """Course → ``book/report.md``: the "Readability and quality report" page for instructors.
 
-The page runs the same rules as ``patientcourse check`` on the course source. It stays the
-same from day to day (no review-date rule: that needs today's date) and does not read the
-generated notebooks (they are being written in the same run); ``patientcourse check`` covers
-both.
+The page shows the check report its caller already has (``patientcourse generate`` and
+``build`` run the checks once, see ``book/pipeline.py``), limited to what the course source
+alone decides: it stays the same from day to day (no review-date rule: that needs today's
+date) and whether or not the generated notebooks were read; ``patientcourse check`` covers both.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from ..checks import RULES, run_checks
+from ..checks import RULES
 from ..checks.findings import Finding
 from ..checks.run import CheckReport
 from ..structure import Course
@@ -65,8 +65,8 @@ def _chapter(c) -> str:
     ]))
 
 
-def report_page(course: Course) -> str:
-    report = run_checks(course, today=None, notebooks_dir=None)
+def report_page(course: Course, report: CheckReport) -> str:
+    report = report.source_only()
     t = report.thresholds
     status = ("Every chapter passes the error-level rules." if report.passed else
               f"**{report.count('error')} error(s)** to fix: run `patientcourse check` for file and line.")
