@@ -9,9 +9,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .quiz import Quiz
+from .unique import require_unique
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -100,11 +101,8 @@ class ChapterMeta(Strict):
     @field_validator("objectives")
     @classmethod
     def _unique_objectives(cls, value: list[Objective]) -> list[Objective]:
-        seen: set[str] = set()
-        for objective in value:
-            if objective.id in seen:
-                raise ValueError(f"objective id {objective.id!r} is used twice. Give each objective its own id.")
-            seen.add(objective.id)
+        require_unique(((o.id, (i, "id")) for i, o in enumerate(value)), what="objective id",
+                       fix="Give each objective its own id.")
         return value
 
     @model_validator(mode="after")
@@ -152,6 +150,15 @@ class GlossaryTerm(Strict):
 class Glossary(Strict):
     terms: list[GlossaryTerm]
 
+    @field_validator("terms")
+    @classmethod
+    def _each_term_once(cls, value: list[GlossaryTerm]) -> list[GlossaryTerm]:
+        names = [(t.term, (i, "term")) for i, t in enumerate(value)]
+        names += [(name, (i, "also", j)) for i, t in enumerate(value) for j, name in enumerate(t.also)]
+        require_unique(sorted(names, key=lambda n: n[1][0]), what="glossary term", fix="Define each term once.",
+                       fold_case=True)
+        return value
+
     def find(self, name: str) -> GlossaryTerm | None:
         key = name.casefold()
         return next((t for t in self.terms if t.term.casefold() == key
@@ -179,15 +186,19 @@ class CourseMeta(Strict):
             if not re.fullmatch(r"\d\d-[a-z0-9-]+", name):
                 raise ValueError(f"chapter {name!r} must be named NN-slug, e.g. '01-fascia-anatomy' "
                                  f"(two digits, a dash, lower-case words joined by dashes).")
-        if len(set(value)) != len(value):
-            raise ValueError("a chapter is listed twice. List each chapter once.")
+        require_unique(((name, (i,)) for i, name in enumerate(value)), what="chapter",
+                       fix="List each chapter once.")
         return value
 
-    @model_validator(mode="after")
-    def _review_dates(self) -> "CourseMeta":
-        if self.next_review_due <= self.last_reviewed:
-            raise ValueError("next_review_due must come after last_reviewed.")
-        return self
+    @field_validator("next_review_due")
+    @classmethod
+    def _review_dates(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        # A field validator (last_reviewed is validated first), so the error names this line.
+        last = info.data.get("last_reviewed")
+        if last is not None and value <= last:
+            raise ValueError(f"next_review_due ({value}) must come after last_reviewed ({last}). "
+                             "Set it to the day the next review is due.")
+        return value
 
 
 class Course(Strict):
