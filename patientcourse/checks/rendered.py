@@ -9,6 +9,8 @@ from pathlib import Path
 
 import nbformat
 
+from ..render.common import credit, disclaimer
+from ..render.text import inline_markdown
 from ..structure import Chapter, Course
 from .findings import Finding
 from .markdown import chapter_lines
@@ -127,13 +129,15 @@ def rendered_rules(course: Course, chapter: Chapter, notebooks_dir: Path | None)
                         "inline figures were not checked.", regenerate, chapter.id)]
     findings = []
     shown = _normal(" ".join(c.source for c in nb.cells if c.cell_type == "markdown"))
-    for what, text in (("disclaimer", course.meta.disclaimer), ("source credit", course.meta.source.credit)):
-        if _normal(text) not in shown:
+    # Compared as the renderer writes them (author text escaped for Markdown, render/text.py).
+    for what, text, markdown in (("disclaimer", course.meta.disclaimer, disclaimer(course)),
+                                 ("source credit", course.meta.source.credit, credit(course))):
+        if _normal(markdown) not in shown:
             findings.append(Finding("disclaimer-credit", "error", str(path), None,
                                     f"the page does not show the {what} (“{_normal(text)[:60]}…”).",
                                     regenerate, chapter.id))
     first = next((c for c in nb.cells if c.cell_type == "markdown"), None)
-    if first is None or _normal(chapter.meta.main_message) not in _normal(first.source):
+    if first is None or _normal(inline_markdown(chapter.meta.main_message)) not in _normal(first.source):
         findings.append(Finding("main-message", "error", str(path), None,
                                 "the page does not open with the chapter's main message.",
                                 regenerate, chapter.id))

@@ -17,6 +17,7 @@ from ..structure.loader import TERM_ROLE
 from .findings import Finding
 from .located import front_matter, line_of
 from .markdown import FENCE, IMAGE, OPTION, Line, chapter_lines, visible
+from .raw_html import raw_html
 from .thresholds import Thresholds, course_yml
 
 TEXT_KINDS = {"prose", "item", "item-cont"}
@@ -281,7 +282,7 @@ def _directive_parts(lines: list[Line], start: int) -> tuple[dict[str, str], lis
 
 
 CHAPTER_RULES = [main_message, objectives, key_points, heading_spacing, list_length, help_box,
-                 glossary_links, glossary_list, numbers, images]
+                 glossary_links, glossary_list, numbers, images, raw_html]
 
 
 def review_dates(course: Course, t: Thresholds, today: dt.date | None) -> list[Finding]:

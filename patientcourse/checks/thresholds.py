@@ -27,6 +27,8 @@ RULES: dict[str, str] = {
     "glossary-list": "The chapter's front-matter glossary list matches the terms it uses.",
     "numbers": "Numbers and percentages are flagged for a human look.",
     "images": "Every image has alt text and a caption.",
+    "raw-html": "Chapter bodies hold no raw HTML, {raw} or {eval-rst} block (unless course.yml sets "
+                "allow_raw_html: true, for a course whose every author is trusted).",
     "disclaimer-credit": "Every chapter page shows the disclaimer and the source credit.",
     "review-dates": "'Last reviewed' is set and 'next review due' is not in the past.",
     "objective-questions": "Every learning objective has at least one quiz question.",

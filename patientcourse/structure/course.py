@@ -7,14 +7,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Annotated, Any, Callable
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .quiz import Quiz
 from .unique import require_unique
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _no_markup(value: str) -> str:
+    # The book's theme prints the course title (sidebar) and each chapter title (the heading
+    # printed pages get) as HTML without escaping it, so '<' and '>' there could run as code.
+    if "<" in value or ">" in value:
+        raise ValueError("a title is plain text: remove '<' and '>' (the book shows titles as HTML, "
+                         "so they could be read as code). Write the words out instead.")
+    return value
+
+
+# The course title and chapter titles: text, never markup (see _no_markup).
+Title = Annotated[str, Field(min_length=1), AfterValidator(_no_markup)]
 
 
 class Strict(BaseModel):
@@ -30,7 +43,11 @@ class Author(Strict):
 
     @property
     def display(self) -> str:
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+        return self.display_in()
+
+    def display_in(self, text: Callable[[str], str] = str) -> str:
+        """Name and credentials, each passed through ``text`` (an escaper, for Markdown)."""
+        return f"{text(self.name)}, {text(self.credentials)}" if self.credentials else text(self.name)
 
 
 class SourceArticle(Strict):
@@ -51,14 +68,21 @@ class SourceArticle(Strict):
 
     @property
     def byline(self) -> str:
-        return " and ".join(a.display for a in self.authors)
+        return self.byline_in()
+
+    def byline_in(self, text: Callable[[str], str] = str) -> str:
+        return " and ".join(a.display_in(text) for a in self.authors)
 
     @property
     def credit(self) -> str:
         """One sentence that credits the source, for every page."""
+        return self.credit_in()
+
+    def credit_in(self, text: Callable[[str], str] = str) -> str:
+        """The credit sentence with each author-written part passed through ``text``."""
         date = f"{self.last_updated:%B} {self.last_updated.day}, {self.last_updated.year}"
-        return (f"Adapted from “{self.title}” by {self.byline}, published on the "
-                f"{self.publisher} (last updated {date}).")
+        return (f"Adapted from “{text(self.title)}” by {self.byline_in(text)}, published on the "
+                f"{text(self.publisher)} (last updated {date}).")
 
 
 class Objective(Strict):
@@ -89,8 +113,8 @@ class Section(Strict):
 
 class ChapterMeta(Strict):
     """The YAML front matter of a chapter file."""
-    title: str = Field(min_length=1)
-    short_title: str = ""
+    title: Title
+    short_title: Annotated[str, AfterValidator(_no_markup)] = ""
     main_message: str = Field(min_length=1)
     objectives: list[Objective] = Field(min_length=1)
     key_points: list[str] = Field(min_length=1)
@@ -168,7 +192,7 @@ class Glossary(Strict):
 class CourseMeta(Strict):
     """``course/course.yml``."""
     id: str = Field(pattern=SLUG)
-    title: str = Field(min_length=1)
+    title: Title
     subtitle: str = ""
     audience: str = Field(min_length=1)
     language: str = "en"
@@ -178,6 +202,8 @@ class CourseMeta(Strict):
     source: SourceArticle
     chapters: list[str] = Field(min_length=1)
     checks: dict[str, Any] = Field(default_factory=dict)
+    allow_raw_html: bool = Field(False, description="We trust every author: chapter bodies may hold raw "
+                                                    "HTML and {raw} / {eval-rst} blocks (check allows them).")
 
     @field_validator("chapters")
     @classmethod
