@@ -9,9 +9,12 @@ build leaves the previous notebooks and ``_build/html`` usable.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
+
+from filelock import FileLock, Timeout
 
 from ..checks import run_checks
 from ..checks.run import CheckReport
@@ -72,13 +75,42 @@ def generate(course: Course) -> tuple[dict[str, bytes], CheckReport]:
 def build_book(course_dir: Path, project: Path, *, today: dt.date, check: bool = True,
                workers: int | None = None, stages: Stages = Stages()) -> Built:
     """``make book``. Raises ``CourseError`` (bad source), ``CheckFailed`` (only when
-    ``check``), ``ExecutionFailed`` or ``BookBuildFailed``; then nothing was changed."""
+    ``check``), ``ExecutionFailed`` or ``BookBuildFailed``; then nothing was changed.
+    A second build of the same project waits until the first has finished."""
     project = Path(project)
     done = stages.start("Load and validate source")
     course = load(course_dir)
     done()
     stages.note(summary(course))
+    with project_lock(project, stages):
+        return _build_loaded(course, project, today=today, check=check, workers=workers, stages=stages)
 
+
+def lock_path(project: Path) -> Path:
+    return Path(project) / "_build" / ".build.lock"
+
+
+@contextmanager
+def project_lock(project: Path, stages: Stages) -> Iterator[None]:
+    """Hold the project's build lock: two builds at once would mix their stages, caches and
+    published sites. Says so, then waits, when another build holds it."""
+    path = lock_path(project)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(path)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        stages.note(f"Another build of this project is running (it holds {path}); waiting for it to finish.")
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _build_loaded(course: Course, project: Path, *, today: dt.date, check: bool, workers: int | None,
+                  stages: Stages) -> Built:
+    """The rest of ``build_book``, under the project's lock."""
     done = stages.start("Write notebooks")
     files = render_project(course)
     notebooks_dir = stage_notebooks(project, files)
