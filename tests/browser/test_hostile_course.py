@@ -16,8 +16,6 @@ from hostile_course import FLAG, write_hostile_course
 from support import make_project
 from patientcourse.book.pipeline import build_book
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 # Fields the book does not show to readers (where the source text is kept, a title for
 # tools that has no place in the book yet); their payloads must still not run.
 NOT_SHOWN = {"course.yml: source.file", "chapters/01-basics.md: short_title"}
