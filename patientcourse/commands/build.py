@@ -60,7 +60,8 @@ def build(course: Path = COURSE_OPTION,
         raise typer.Exit(EXIT_FAILED)
     n = len(built.changed)
     console.print(f"Wrote {n} changed source file{'s' if n != 1 else ''}.")
-    console.print(f"The book is ready: {(built.html / 'index.html').resolve()}")
+    # absolute(), not resolve(): _build/html is a link that each build points at a new release.
+    console.print(f"The book is ready: {(built.html / 'index.html').absolute()}")
     console.print("Preview it with: make serve")
 
 
