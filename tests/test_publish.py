@@ -111,3 +111,14 @@ def test_a_second_build_of_the_project_waits_for_the_first(tmp_path):
     output, _ = build.communicate(timeout=600)
     assert build.returncode == 0, "".join(said) + output
     assert (project / "_build" / "html" / "index.html").is_file()
+
+
+def test_a_site_published_as_a_plain_folder_is_replaced(tmp_path):
+    """Projects built before releases existed have a real _build/html folder."""
+    dest = tmp_path / "_build" / "html"
+    write_site(dest, "old")
+    publish(write_site(tmp_path / "built-new", "new"), dest)
+    assert dest.is_symlink() and site_version(dest) == "new"
+    publish(write_site(tmp_path / "built-next", "next"), dest)
+    assert site_version(dest) == "next"
+    assert len(list(jupyterbook.releases_of(dest).iterdir())) == 2
