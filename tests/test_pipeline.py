@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from support import REPO, make_project
@@ -94,9 +95,11 @@ def test_only_the_command_line_imports_the_commands():
     assert offenders == []
 
 
-def test_the_build_command_only_parses_options_and_calls_the_pipeline():
-    tree = ast.parse((PACKAGE / "commands" / "build.py").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("command, entry", [("build", "build_book"), ("generate", "generate_project")])
+def test_the_build_commands_only_parse_options_and_call_the_pipeline(command, entry):
+    tree = ast.parse((PACKAGE / "commands" / f"{command}.py").read_text(encoding="utf-8"))
     called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
-    pipeline_functions = {"build_book", "build_html", "generate", "load", "stage_notebooks", "execute_notebooks",
-                          "run_jupyter_book", "publish", "render_project", "run_checks", "write_files"}
-    assert called & pipeline_functions == {"build_book"}
+    pipeline_functions = {"build_book", "generate_project", "build_html", "generate", "load", "stage_notebooks",
+                          "execute_notebooks", "run_jupyter_book", "publish", "render_project", "run_checks",
+                          "write_files", "load_or_exit"}
+    assert called & pipeline_functions == {entry}

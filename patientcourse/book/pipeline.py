@@ -72,6 +72,15 @@ def generate(course: Course) -> tuple[dict[str, bytes], CheckReport]:
     return render_project(course) | render_report(course, report), report
 
 
+def generate_project(course_dir: Path, project: Path) -> tuple[Course, list[str]]:
+    """``patientcourse generate``: load the course and write its generated files into the
+    project (only those that changed). Returns the course and the changed paths."""
+    course = load(course_dir)
+    files, _ = generate(course)
+    with project_lock(project, Stages()):
+        return course, write_files(files, project)
+
+
 def build_book(course_dir: Path, project: Path, *, today: dt.date, check: bool = True,
                workers: int | None = None, stages: Stages = Stages()) -> Built:
     """``make book``. Raises ``CourseError`` (bad source), ``CheckFailed`` (only when

@@ -12,7 +12,6 @@ from ..structure import Course, CourseError
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
-
 def plain_console(*, stderr: bool = True) -> Console:
     """The console every command prints through.
 

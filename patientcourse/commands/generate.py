@@ -5,23 +5,20 @@ from pathlib import Path
 
 import typer
 
-from ..book.pipeline import generate as generate_files
-from ..render.project import write_files
+from ..book.pipeline import generate_project
 from ..structure import CourseError
-from .common import COURSE_OPTION, EXIT_BAD_INPUT, console, load_or_exit, report_problems
+from .common import COURSE_OPTION, EXIT_BAD_INPUT, console, report_problems
 
 
 def generate(course: Path = COURSE_OPTION,
              project: Path = typer.Option(Path("."), "--project", help="Where notebooks/, book/ and _toc.yml go.")
              ) -> None:
     """Generate the book's inputs (no execution, no HTML). Writes only files that changed."""
-    model = load_or_exit(course)
     try:
-        files, _ = generate_files(model)
-    except CourseError as err:  # e.g. invalid check thresholds, read for the report page
+        model, changed = generate_project(course, project)
+    except CourseError as err:  # a bad source, or invalid check thresholds (read for the report page)
         report_problems(err)
         raise typer.Exit(EXIT_BAD_INPUT)
-    changed = write_files(files, project)
     console.print(f"Generated {len(model.chapters)} chapter notebooks, _toc.yml and book pages "
                   f"({len(changed)} file{'s' if len(changed) != 1 else ''} changed).")
 
