@@ -7,12 +7,12 @@ PORT   ?= 8000
 
 .PHONY: book test serve lab generate check clean venv js
 
-# The virtualenv is remade when the requirements change.
+# The virtualenv is remade when the requirements change. pyproject.toml lists every
+# dependency; the requirements files install the project (editable) with its extras.
 $(BIN)/.installed: requirements.txt pyproject.toml runtime/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
-	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 $(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt

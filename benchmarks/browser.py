@@ -54,8 +54,7 @@ def measure_feedback(site: Path, page_path: str, samples: int) -> dict:
     errors: list[str] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=helpers.CHROMIUM,
-                                                 args=helpers.CHROMIUM_FLAGS, headless=True)
+            browser = helpers.launch_chromium(playwright)
             try:
                 page = browser.new_page()
                 page.on("request", lambda r: fetched.append(urlparse(r.url).path.lstrip("/"))

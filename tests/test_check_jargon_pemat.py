@@ -64,7 +64,7 @@ def test_pemat_items_a_program_can_judge(tmp_path):
 
 
 def test_quality_report_shows_pemat_items_and_what_needs_a_person(course):
-    page = report_page(course)
+    page = report_page(course, run_checks(course, today=None, notebooks_dir=None, trace=False))
     assert "PEMAT-P (AHRQ) items that need a person, for every chapter:" in page
     assert "- The material makes its purpose completely evident." in page
     assert page.count("PEMAT-P items a program can judge:") == len(course.chapters)

@@ -6,6 +6,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from test_check_fixtures import TODAY, make_course
 
 from patientcourse.checks import run_checks
@@ -65,6 +67,7 @@ def test_front_matter_and_headings_are_not_scored(tmp_path):
     assert text.startswith("Fascia is a thin sheet of tissue.")
 
 
+@pytest.mark.slow  # scores the whole article in a fresh interpreter
 def test_article_scores_as_measured_offline_without_any_network_call():
     """A fresh interpreter where every socket connect and nltk.download raises, and NLTK
     has no cmudict: the scores must still come out (the FACTS.md numbers: 10.5, 13.3, 46.6)."""

@@ -107,13 +107,11 @@ def test_a_pack_that_would_leak_is_not_written(tmp_path, course, monkeypatch):
 
 @pytest.fixture(scope="module")
 def packs(tmp_path_factory, course):
-    from patientcourse.commands.build import build_html
-
     root = tmp_path_factory.mktemp("packs")
     made = {}
     for mode in ("practice", "assessment"):
         made[mode] = make_pack(course, [CH2], title=f"Week 2 {mode}", due="2026-12-01", mode=mode,
-                               out=root / mode, config=REPO / "_config.yml", build_html=build_html)
+                               out=root / mode, config=REPO / "_config.yml")
     return made
 
 

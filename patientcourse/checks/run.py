@@ -24,7 +24,12 @@ REPORT_SCHEMA, REPORT_VERSION = "patientcourse.check", 1
 class ChapterReport:
     chapter: Chapter
     readability: Readability
-    findings: list[Finding]
+    source_findings: list[Finding]  # decided by the course source alone
+    notebook_findings: list[Finding] = field(default_factory=list)  # read from generated notebooks
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.source_findings + self.notebook_findings
 
     def count(self, severity: str) -> int:
         return sum(f.severity == severity for f in self.findings)
@@ -44,6 +49,12 @@ class CheckReport:
 
     def count(self, severity: str) -> int:
         return sum(f.severity == severity for f in self.findings)
+
+    def source_only(self) -> "CheckReport":
+        """What the course source alone decides: no review dates (they need today) and nothing
+        read from generated notebooks. The same whether ``generate`` or ``build`` asks, on any day."""
+        chapters = [ChapterReport(c.chapter, c.readability, c.source_findings) for c in self.chapters]
+        return CheckReport(self.course, self.thresholds, None, chapters)
 
     @property
     def passed(self) -> bool:
@@ -82,12 +93,9 @@ def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
     readability, findings = check_readability(chapter, t)
     for rule in CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + [jargon]:
         findings += rule(course, chapter, t)
-    if notebooks_dir is not None:
-        findings += rendered_rules(course, chapter, notebooks_dir)
-    if notebooks_dir is None or not (notebooks_dir / f"{chapter.id}.ipynb").is_file():
-        findings += source_html_rules(course, chapter)
-    findings += widget_figures(course, chapter)
-    return ChapterReport(chapter, readability, _apply_overrides(findings, t))
+    findings += source_html_rules(course, chapter) + widget_figures(course, chapter)
+    from_notebook = rendered_rules(course, chapter, notebooks_dir) if notebooks_dir is not None else []
+    return ChapterReport(chapter, readability, _apply_overrides(findings, t), _apply_overrides(from_notebook, t))
 
 
 def run_checks(course: Course, *, today: dt.date | None, notebooks_dir: Path | None,

@@ -5,9 +5,7 @@ course-wide review-date rule also takes today's date, so tests can pin it.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-from pathlib import Path
 
 import textstat
 
@@ -17,7 +15,8 @@ from ..structure.loader import TERM_ROLE
 from .findings import Finding
 from .located import front_matter, line_of
 from .markdown import FENCE, IMAGE, OPTION, Line, chapter_lines, visible
-from .thresholds import Thresholds, course_yml
+from .raw_html import raw_html
+from .thresholds import Thresholds
 
 TEXT_KINDS = {"prose", "item", "item-cont"}
 # "(source 2)", "(sources 15 and 16)", "(1)": citations, not numbers a reader acts on.
@@ -281,4 +280,4 @@ def _directive_parts(lines: list[Line], start: int) -> tuple[dict[str, str], lis
 
 
 CHAPTER_RULES = [main_message, objectives, key_points, heading_spacing, list_length, help_box,
-                 glossary_links, glossary_list, numbers, images]
+                 glossary_links, glossary_list, numbers, images, raw_html]

@@ -27,6 +27,8 @@ RULES: dict[str, str] = {
     "glossary-list": "The chapter's front-matter glossary list matches the terms it uses.",
     "numbers": "Numbers and percentages are flagged for a human look.",
     "images": "Every image has alt text and a caption.",
+    "raw-html": "Chapter bodies hold no raw HTML, {raw} or {eval-rst} block (unless course.yml sets "
+                "allow_raw_html: true, for a course whose every author is trusted).",
     "disclaimer-credit": "Every chapter page shows the disclaimer and the source credit.",
     "review-dates": "The next review date is set; a warning when it is due, an error some days after.",
     "review-signoff": "Chapter sign-offs name real chapters; a chapter changed after its sign-off is flagged.",

@@ -33,12 +33,12 @@ def export(fmt: str = typer.Option(..., "--format", help="qti (Canvas, a .zip) o
         else:
             raise ValueError(f"--format must be qti or gift, not {fmt!r}.")
     except (KeyError, ValueError, Text2qtiError) as err:
-        console.print(str(err.args[0] if err.args else err), style="red", markup=False, soft_wrap=True)
+        console.print(str(err.args[0] if err.args else err), style="red")
         raise typer.Exit(EXIT_BAD_INPUT)
     atomic_write(out, data)
     for line in report.summary():
-        console.print(line, markup=False, soft_wrap=True)
-    console.print(f"Wrote {out} ({len(data):,} bytes).", markup=False, soft_wrap=True)
+        console.print(line)
+    console.print(f"Wrote {out} ({len(data):,} bytes).")
 
 
 def register(app: typer.Typer) -> None:

@@ -17,11 +17,11 @@ def guide(out: Path = typer.Option(..., "--out", help="Folder for instructor-gui
     try:
         written = write_guide(model, out)
     except ValueError as err:
-        console.print(str(err), style="red", markup=False, soft_wrap=True)
+        console.print(str(err), style="red")
         raise typer.Exit(EXIT_BAD_INPUT)
     questions = sum(len(c.quiz.questions) for c in model.chapters)
     console.print(f"Wrote the instructor guide ({len(model.chapters)} chapters, {questions} questions): "
-                  + ", ".join(str(p) for p in written), markup=False, soft_wrap=True)
+                  + ", ".join(str(p) for p in written))
 
 
 def register(app: typer.Typer) -> None:

@@ -53,11 +53,13 @@ def assignment_record(title: str, due: str | None) -> dict:
 
 
 def make_pack(course: Course, chapter_ids: list[str], *, title: str, due: str | None,
-              mode: str, out: Path, config: Path, build_html) -> Pack:
+              mode: str, out: Path, config: Path, build_html=None) -> Pack:
     """Render, build and check the pack in a temporary folder, then move it to ``out``.
 
-    ``build_html(project_dir, files)`` is the book builder (``commands.build.build_html``);
-    it is passed in so this module stays free of the build machinery's imports."""
+    ``build_html(project_dir, files)`` builds the book: the pipeline's (``book.pipeline``)
+    unless a test passes another."""
+    if build_html is None:
+        from ..book.pipeline import build_html  # the build machinery, imported only when used
     if mode not in MODES:
         raise PackError(f"--mode must be practice or assessment, not {mode!r}.")
     if out.exists() and (not out.is_dir() or any(out.iterdir())):

@@ -10,7 +10,8 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from ..structure import Chapter, Course
-from .common import about_box
+from .common import about_box, credit
+from .text import bullets, inline_markdown, plain
 
 NOTEBOOK_DIR = "notebooks"
 # The book hides the Python that draws a quiz or widget; learners in Jupyter still see it.
@@ -45,19 +46,16 @@ def _md(*blocks: str) -> tuple[str, str]:
     return ("markdown", "\n\n".join(b for b in blocks if b))
 
 
-def _bullets(items: list[str]) -> str:
-    return "\n".join(f"- {item}" for item in items)
-
-
 def header(course: Course, chapter: Chapter):
-    yield _md(f"({chapter.slug})=\n# {chapter.number}. {chapter.title}",
-              f":::{{admonition}} Main message\n:class: tip pc-main-message\n{chapter.meta.main_message}\n:::",
+    yield _md(f"({chapter.slug})=\n# {chapter.number}. {plain(chapter.title)}",
+              f":::{{admonition}} Main message\n:class: tip pc-main-message\n"
+              f"{inline_markdown(chapter.meta.main_message)}\n:::",
               about_box(course, chapter))
 
 
 def objectives(course: Course, chapter: Chapter):
     yield _md("## What you will learn", "After this chapter you will be able to:",
-              _bullets([o.text for o in chapter.meta.objectives]))
+              bullets([o.text for o in chapter.meta.objectives]))
 
 
 def sections(course: Course, chapter: Chapter):
@@ -70,22 +68,22 @@ def sections(course: Course, chapter: Chapter):
 
 
 def key_points(course: Course, chapter: Chapter):
-    yield _md("## Key points", _bullets(chapter.meta.key_points))
+    yield _md("## Key points", bullets(chapter.meta.key_points))
 
 
 def help_box(course: Course, chapter: Chapter):
     if chapter.meta.when_to_get_help:
         yield _md(":::{admonition} When to get help\n:class: warning pc-get-help\n"
-                  + _bullets(chapter.meta.when_to_get_help) + "\n:::")
+                  + bullets(chapter.meta.when_to_get_help) + "\n:::")
 
 
 def quiz(course: Course, chapter: Chapter):
-    yield _md(f"({chapter.slug}-quiz)=\n## {chapter.quiz.title}",
+    yield _md(f"({chapter.slug}-quiz)=\n## {plain(chapter.quiz.title)}",
               "Answer the questions below. Each answer tells you why it is right or wrong. "
               "In the online book your answers stay in this browser; in Jupyter, run the cell below.")
     yield ("code", f"from patientcourse_runtime import chapter_quiz\nchapter_quiz({chapter.id!r})")
 
 
 def footer(course: Course, chapter: Chapter):
-    yield _md("---", f"*{course.meta.source.credit} See [Sources](../book/sources.md) "
+    yield _md("---", f"*{credit(course)} See [Sources](../book/sources.md) "
               "and the [Glossary](../book/glossary.md).*")

@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 from ..structure import Course
 from ..review import review_sentence
-from .common import GENERATED, about_box, review_record
+from .common import GENERATED, about_box, disclaimer, review_record
 from .notebooks import notebook_path
+from .text import inline_markdown, plain
+
+# A web address safe to make a link of (no spaces, no angle brackets, http or https).
+WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
 
 
 def _date(d) -> str:
@@ -21,18 +26,19 @@ def _date(d) -> str:
 def landing_page(course: Course, *, instructor_pages: bool = True) -> str:
     meta = course.meta
     chapters = "\n".join(
-        f"{c.number}. [{c.title}](../{notebook_path(c)}) — {c.meta.main_message}" for c in course.chapters)
+        f"{c.number}. [{plain(c.title)}](../{notebook_path(c)}) — {inline_markdown(c.meta.main_message)}"
+        for c in course.chapters)
     return "\n\n".join([
         GENERATED,
-        f"# {meta.title}",
-        f"*{meta.subtitle}*" if meta.subtitle else "",
+        f"# {plain(meta.title)}",
+        f"*{plain(meta.subtitle)}*" if meta.subtitle else "",
         about_box(course),
         "## What this course is",
-        f"This course is a plain-language version of the article “{meta.source.title}” "
-        f"by {meta.source.byline}. It has {len(course.chapters)} short chapters. "
+        f"This course is a plain-language version of the article “{plain(meta.source.title)}” "
+        f"by {meta.source.byline_in(plain)}. It has {len(course.chapters)} short chapters. "
         "Each chapter ends with a short quiz. Some chapters have tools you can use, "
         "like a checklist or a timer.",
-        "## Who it is for", meta.audience,
+        "## Who it is for", inline_markdown(meta.audience),
         "## The chapters", chapters,
         "## How to use it",
         "**If you are a student reading this book:** read the chapters in order. "
@@ -47,7 +53,7 @@ def landing_page(course: Course, *, instructor_pages: bool = True) -> str:
         "**If you are a learner using Jupyter:** open the notebooks in the `notebooks/` folder "
         "(`make lab`). Run each cell from the top. Answer the quiz, then press *Check*. "
         "Your answers are saved to a results file you can hand in.",
-        f"*{review_sentence(course)}*",
+        f"*{review_sentence(course, text=plain)}*",
     ])
 
 
@@ -55,8 +61,8 @@ def glossary_page(course: Course) -> str:
     entries = []
     for term in sorted(course.glossary.terms, key=lambda t: t.term.casefold()):
         # Other forms (plurals) are listed as terms too, so {term}`fasciae` links here.
-        names = "\n".join([term.term, *term.also])
-        entries.append(f"{names}\n  {term.definition}")
+        names = "\n".join(plain(name) for name in [term.term, *term.also])
+        entries.append(f"{names}\n  {inline_markdown(term.definition)}")
     return "\n\n".join([
         GENERATED, "# Glossary", about_box(course),
         "These are the medical words used in this course, in plain language.",
@@ -67,9 +73,14 @@ def glossary_page(course: Course) -> str:
 def sources_page(course: Course) -> str:
     source = course.meta.source
     authors = "\n".join(
-        f"- **{a.display}** — {a.role}." + (f" {a.bio}" if a.bio else "") for a in source.authors)
-    address = (f"<{source.address}>" if source.address else
-               "The source text does not give the article's web address, so we do not list one.")
+        f"- **{a.display_in(plain)}** — {plain(a.role)}." + (f" {inline_markdown(a.bio)}" if a.bio else "")
+        for a in source.authors)
+    if not source.address:
+        address = "The source text does not give the article's web address, so we do not list one."
+    elif WEB_ADDRESS.fullmatch(source.address):
+        address = f"<{source.address}>"
+    else:  # not a web address: shown as text, never made a link
+        address = plain(source.address)
     if source.reference_list_included:
         citations = f"The article cites {source.cited_sources} numbered sources."
     else:
@@ -79,13 +90,14 @@ def sources_page(course: Course) -> str:
             "part of the source text we were given.** So we cannot tell you what each number refers "
             "to, and we have not guessed. To check a statement, find the original article online "
             "and follow its numbered links.")
-    left_out = _list([f"{part.reason} (“{part.text}”)" for part in source.left_out]) or "Nothing."
+    left_out = "\n".join(f"- {inline_markdown(part.reason)} (“{plain(part.text)}”)"
+                         for part in source.left_out) or "Nothing."
     return "\n\n".join([
         GENERATED, "# Sources", about_box(course),
         "## Where this course comes from",
         f"All medical content in this course comes from one article:",
-        f"> **{source.title}**{f' ({source.badge})' if source.badge else ''}  \n"
-        f"> By {source.byline}  \n> Published on the {source.publisher}  \n"
+        f"> **{plain(source.title)}**{f' ({plain(source.badge)})' if source.badge else ''}  \n"
+        f"> By {source.byline_in(plain)}  \n> Published on the {plain(source.publisher)}  \n"
         f"> Last updated {_date(source.last_updated)}",
         address,
         "We rewrote the article in plain language and split it into chapters. "
@@ -93,10 +105,10 @@ def sources_page(course: Course) -> str:
         "## The authors", authors,
         "## The article's citations", citations,
         "## What the publisher says about the article",
-        f"> {source.publisher_statement}" if source.publisher_statement else "Nothing.",
+        f"> {inline_markdown(source.publisher_statement)}" if source.publisher_statement else "Nothing.",
         "## What we left out", left_out,
         "## Review", review_record(course),
-        "## Disclaimer", course.meta.disclaimer,
+        "## Disclaimer", disclaimer(course),
     ])
 
 
@@ -118,6 +130,3 @@ def progress_page(course: Course, assignment: dict | None = None) -> str:
         "Your answers are still saved in this browser.</p>\n</div>",
     ])
 
-
-def _list(items: list[str]) -> str:
-    return "\n".join(f"- {item}" for item in items)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Callable
 from dataclasses import dataclass
 
 from ..structure import Chapter, Course
@@ -43,21 +44,21 @@ def chapter_review(course: Course, chapter: Chapter) -> ChapterReview:
     return ChapterReview(None, latest)
 
 
-def review_sentence(course: Course, chapter: Chapter | None = None) -> str:
+def review_sentence(course: Course, chapter: Chapter | None = None, text: Callable[[str], str] = str) -> str:
     """What a page says about medical review: by whom and when, or plainly that there is none,
-    and when the next review is due."""
+    and when the next review is due. Reviewers' names pass through ``text`` (an escaper)."""
     meta = course.meta
     if chapter is not None:
         status = chapter_review(course, chapter)
         if status.reviewed:
-            said = f"Reviewed by {status.review.who} on {long_date(status.review.date)}."
+            said = f"Reviewed by {status.review.who_in(text)} on {long_date(status.review.date)}."
         elif status.changed_after:
-            said = (f"Not reviewed: this chapter changed after {status.changed_after.who} reviewed "
+            said = (f"Not reviewed: this chapter changed after {status.changed_after.who_in(text)} reviewed "
                     f"it on {long_date(status.changed_after.date)}.")
         else:
             said = "Not yet reviewed by a medical reviewer."
     elif meta.latest_review:
-        said = f"Reviewed by {meta.latest_review.who} on {long_date(meta.latest_review.date)}."
+        said = f"Reviewed by {meta.latest_review.who_in(text)} on {long_date(meta.latest_review.date)}."
     else:
         said = "Not yet reviewed by a medical reviewer."
     due = f" Next review due {long_date(meta.next_review_due)}." if meta.next_review_due else ""

@@ -7,13 +7,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Annotated, Any, Callable
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .quiz import Quiz
+from .unique import require_unique
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _no_markup(value: str) -> str:
+    # The book's theme prints the course title (sidebar) and each chapter title (the heading
+    # printed pages get) as HTML without escaping it, so '<' and '>' there could run as code.
+    if "<" in value or ">" in value:
+        raise ValueError("a title is plain text: remove '<' and '>' (the book shows titles as HTML, "
+                         "so they could be read as code). Write the words out instead.")
+    return value
+
+
+# The course title and chapter titles: text, never markup (see _no_markup).
+Title = Annotated[str, Field(min_length=1), AfterValidator(_no_markup)]
 
 
 class Strict(BaseModel):
@@ -29,7 +43,11 @@ class Author(Strict):
 
     @property
     def display(self) -> str:
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+        return self.display_in()
+
+    def display_in(self, text: Callable[[str], str] = str) -> str:
+        """Name and credentials, each passed through ``text`` (an escaper, for Markdown)."""
+        return f"{text(self.name)}, {text(self.credentials)}" if self.credentials else text(self.name)
 
 
 class LeftOut(Strict):
@@ -58,7 +76,11 @@ class Review(Strict):
 
     @property
     def who(self) -> str:
-        return f"{self.reviewer}, {self.credentials}" if self.credentials else self.reviewer
+        return self.who_in()
+
+    def who_in(self, text: Callable[[str], str] = str) -> str:
+        """Reviewer and credentials, each passed through ``text`` (an escaper, for Markdown)."""
+        return f"{text(self.reviewer)}, {text(self.credentials)}" if self.credentials else text(self.reviewer)
 
 
 class SourceArticle(Strict):
@@ -82,15 +104,22 @@ class SourceArticle(Strict):
 
     @property
     def byline(self) -> str:
-        return " and ".join(a.display for a in self.authors)
+        return self.byline_in()
+
+    def byline_in(self, text: Callable[[str], str] = str) -> str:
+        return " and ".join(a.display_in(text) for a in self.authors)
 
     @property
     def credit(self) -> str:
         """One sentence that credits the source, for every page."""
-        by = f" by {self.byline}" if self.authors else ""
-        where = f", published on the {self.publisher}" if self.publisher else ""
+        return self.credit_in()
+
+    def credit_in(self, text: Callable[[str], str] = str) -> str:
+        """The credit sentence with each author-written part passed through ``text``."""
+        by = f" by {self.byline_in(text)}" if self.authors else ""
+        where = f", published on the {text(self.publisher)}" if self.publisher else ""
         date = f" (last updated {long_date(self.last_updated)})" if self.last_updated else ""
-        return f"Adapted from “{self.title}”{by}{where}{date}."
+        return f"Adapted from “{text(self.title)}”{by}{where}{date}."
 
 
 def long_date(day: dt.date) -> str:
@@ -126,8 +155,8 @@ class Section(Strict):
 
 class ChapterMeta(Strict):
     """The YAML front matter of a chapter file."""
-    title: str = Field(min_length=1)
-    short_title: str = ""
+    title: Title
+    short_title: Annotated[str, AfterValidator(_no_markup)] = ""
     main_message: str = Field(min_length=1)
     objectives: list[Objective] = Field(min_length=1)
     key_points: list[str] = Field(min_length=1)
@@ -138,11 +167,8 @@ class ChapterMeta(Strict):
     @field_validator("objectives")
     @classmethod
     def _unique_objectives(cls, value: list[Objective]) -> list[Objective]:
-        seen: set[str] = set()
-        for objective in value:
-            if objective.id in seen:
-                raise ValueError(f"objective id {objective.id!r} is used twice. Give each objective its own id.")
-            seen.add(objective.id)
+        require_unique(((o.id, (i, "id")) for i, o in enumerate(value)), what="objective id",
+                       fix="Give each objective its own id.")
         return value
 
     @model_validator(mode="after")
@@ -190,6 +216,15 @@ class GlossaryTerm(Strict):
 class Glossary(Strict):
     terms: list[GlossaryTerm]
 
+    @field_validator("terms")
+    @classmethod
+    def _each_term_once(cls, value: list[GlossaryTerm]) -> list[GlossaryTerm]:
+        names = [(t.term, (i, "term")) for i, t in enumerate(value)]
+        names += [(name, (i, "also", j)) for i, t in enumerate(value) for j, name in enumerate(t.also)]
+        require_unique(sorted(names, key=lambda n: n[1][0]), what="glossary term", fix="Define each term once.",
+                       fold_case=True)
+        return value
+
     def find(self, name: str) -> GlossaryTerm | None:
         key = name.casefold()
         return next((t for t in self.terms if t.term.casefold() == key
@@ -199,7 +234,7 @@ class Glossary(Strict):
 class CourseMeta(Strict):
     """``course/course.yml``."""
     id: str = Field(pattern=SLUG)
-    title: str = Field(min_length=1)
+    title: Title
     subtitle: str = ""
     audience: str = Field(min_length=1)
     language: str = "en"
@@ -212,6 +247,8 @@ class CourseMeta(Strict):
     source: SourceArticle
     chapters: list[str] = Field(min_length=1)
     checks: dict[str, Any] = Field(default_factory=dict)
+    allow_raw_html: bool = Field(False, description="We trust every author: chapter bodies may hold raw "
+                                                    "HTML and {raw} / {eval-rst} blocks (check allows them).")
 
     @field_validator("chapters")
     @classmethod
@@ -220,15 +257,19 @@ class CourseMeta(Strict):
             if not re.fullmatch(r"\d\d-[a-z0-9-]+", name):
                 raise ValueError(f"chapter {name!r} must be named NN-slug, e.g. '01-fascia-anatomy' "
                                  f"(two digits, a dash, lower-case words joined by dashes).")
-        if len(set(value)) != len(value):
-            raise ValueError("a chapter is listed twice. List each chapter once.")
+        require_unique(((name, (i,)) for i, name in enumerate(value)), what="chapter",
+                       fix="List each chapter once.")
         return value
 
-    @model_validator(mode="after")
-    def _review_dates(self) -> "CourseMeta":
-        if self.next_review_due and self.last_reviewed and self.next_review_due <= self.last_reviewed:
-            raise ValueError("next_review_due must come after last_reviewed.")
-        return self
+    @field_validator("next_review_due")
+    @classmethod
+    def _review_dates(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        # A field validator (last_reviewed is validated first), so the error names this line.
+        last = info.data.get("last_reviewed")
+        if value is not None and last is not None and value <= last:
+            raise ValueError(f"next_review_due ({value}) must come after last_reviewed ({last}). "
+                             "Set it to the day the next review is due.")
+        return value
 
     @property
     def latest_review(self) -> Review | None:

@@ -21,6 +21,8 @@ from typing import Annotated, Any, Literal, Union
 from patientcourse_runtime.scoring import Scored, score
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .unique import require_unique
+
 QID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
@@ -220,11 +222,8 @@ class Quiz(Strict):
     @field_validator("questions")
     @classmethod
     def _unique_ids(cls, value: list) -> list:
-        seen: set[str] = set()
-        for question in value:
-            if question.id in seen:
-                raise ValueError(f"question id {question.id!r} is used twice. Give each question its own id.")
-            seen.add(question.id)
+        require_unique(((q.id, (i, "id")) for i, q in enumerate(value)), what="question id",
+                       fix="Give each question its own id.")
         return value
 
     def question(self, question_id: str):

@@ -29,7 +29,9 @@ from journeys_support import (answer_in_book, download_results,
                               run_patientcourse, save_screenshot, tab_until_inside, without_timestamps)
 from support import COURSE_DIR, REPO
 
-pytestmark = pytest.mark.browser
+# Whole journeys: each builds a book or a pack (some in a subprocess, where the guard in
+# tests/conftest.py cannot see it).
+pytestmark = pytest.mark.slow
 
 
 # -- choosing answers from the question bank ------------------------------------------------------
@@ -238,7 +240,9 @@ def test_instructor_assigns_an_assessment_learner_answers_in_its_book_and_grade_
         page, serve, course, tmp_path, axe_check):
     chapters = course.chapters[:2]
     pack, handins, grades = tmp_path / "packs" / "week-1", tmp_path / "handins", tmp_path / "grades"
-    due = "2099-12-31"
+    due = "2026-12-01"
+    # The learner answers on a fixed day before the due date, whatever today's date is.
+    page.clock.set_fixed_time("2026-11-24T10:00:00Z")
     printed = run_patientcourse("assign", "--chapters", "1,2", "--title", "Week 1: fascia basics", "--due", due,
                                 "--mode", "assessment", "--out", str(pack), "--course", str(COURSE_DIR),
                                 "--config", str(REPO / "_config.yml"), cwd=tmp_path)
