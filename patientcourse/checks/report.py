@@ -8,7 +8,9 @@ from rich.table import Table
 from rich.text import Text
 
 from .findings import Finding
+from .reader_text import TEXT_PARTS
 from .run import CheckReport
+from .thresholds import Thresholds
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -21,21 +23,39 @@ def summary_table(report: CheckReport) -> Table:
     t = report.thresholds
     table = Table(title=f"Health-literacy check: {report.course.meta.title}",
                   caption=f"FK: Flesch-Kincaid grade (error above {t.fk_grade_error}, warning above "
-                          f"{t.fk_grade_warning}); FRE: Flesch Reading Ease. Prose only: blockquotes "
-                          "(direct quotations) are not scored.")
+                          f"{t.fk_grade_warning}); FRE: Flesch Reading Ease. The chapter's prose; "
+                          "blockquotes (direct quotations) are not scored.")
     # Short headings so the table fits an 80-column terminal; the caption spells them out.
     table.add_column("Chapter", overflow="fold")
     for name in ("FK", "SMOG", "FRE", "Words", "Sent.", "Err", "Warn", "Info"):
         table.add_column(name, justify="right", no_wrap=True)
     for c in report.chapters:
         r = c.readability
-        grade_style = ("bold red" if r.fk_grade > t.fk_grade_error
-                       else "yellow" if r.fk_grade > t.fk_grade_warning else "green")
-        table.add_row(c.chapter.id, Text(f"{r.fk_grade:.1f}", style=grade_style), f"{r.smog:.1f}",
+        table.add_row(c.chapter.id, _grade(r.fk_grade, t), f"{r.smog:.1f}",
                       f"{r.flesch_reading_ease:.1f}", str(r.words), str(r.sentences),
                       _count(c.count("error"), "error"), _count(c.count("warning"), "warning"),
                       str(c.count("info")))
     return table
+
+
+def other_text_table(report: CheckReport) -> Table:
+    """The grade of the rest of what a learner reads: boxes, quiz and tools, held to the same limits."""
+    t = report.thresholds
+    table = Table(title="Other text a learner reads: Flesch-Kincaid grade",
+                  caption="Boxes: " + TEXT_PARTS["boxes"] + ". Tools: the interactive tools. "
+                          "The same limits apply as to the prose.")
+    table.add_column("Chapter", overflow="fold")
+    for name in ("Boxes", "Quiz", "Tools"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for c in report.chapters:
+        parts = [c.text_parts.get(part) for part in ("boxes", "quiz", "widgets")]
+        table.add_row(c.chapter.id, *(_grade(r.fk_grade, t) if r else Text("-") for r in parts))
+    return table
+
+
+def _grade(grade: float, t: Thresholds) -> Text:
+    return Text(f"{grade:.1f}", style="bold red" if grade > t.fk_grade_error
+                else "yellow" if grade > t.fk_grade_warning else "green")
 
 
 def _count(n: int, severity: str) -> Text:
@@ -59,6 +79,7 @@ def findings_table(title: str, findings: list[Finding], home_file: str | None = 
 
 def print_report(report: CheckReport, console: Console, *, show_info: bool = True) -> None:
     console.print(summary_table(report))
+    console.print(other_text_table(report))
     if report.course_findings:
         console.print(findings_table("Course", report.course_findings))
     for c in report.chapters:

@@ -8,7 +8,8 @@ from pathlib import Path
 from ..structure import Chapter, Course
 from .coverage import COVERAGE_RULES
 from .findings import SEVERITIES, Finding
-from .readability import Readability, check_readability
+from .readability import Readability, check_readability, check_text
+from .reader_text import PART_PARAGRAPHS, TEXT_PARTS
 from .rendered import rendered_rules, source_html_rules, widget_figures
 from .structure import CHAPTER_RULES, review_dates
 from .thresholds import Thresholds, load_thresholds
@@ -19,8 +20,10 @@ REPORT_SCHEMA, REPORT_VERSION = "patientcourse.check", 1
 @dataclass
 class ChapterReport:
     chapter: Chapter
-    readability: Readability
+    readability: Readability  # the chapter's prose
     findings: list[Finding]
+    # The other text a learner reads (see reader_text.TEXT_PARTS), held to the same limits.
+    text_parts: dict[str, Readability] = field(default_factory=dict)
 
     def count(self, severity: str) -> int:
         return sum(f.severity == severity for f in self.findings)
@@ -57,6 +60,7 @@ class CheckReport:
             "chapters": [{
                 "id": c.chapter.id, "title": c.chapter.title, "file": c.chapter.file,
                 "readability": c.readability.to_json(),
+                "readability_of_other_text": {name: r.to_json() for name, r in c.text_parts.items()},
                 "summary": {s: c.count(s) for s in SEVERITIES},
                 "findings": [f.to_json() for f in c.findings],
             } for c in self.chapters],
@@ -76,6 +80,12 @@ def _apply_overrides(findings: list[Finding], t: Thresholds) -> list[Finding]:
 def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
                   notebooks_dir: Path | None) -> ChapterReport:
     readability, findings = check_readability(chapter, t)
+    parts = {}
+    for name, paragraphs in PART_PARAGRAPHS.items():
+        found = paragraphs(chapter)
+        if found:
+            parts[name], part_findings = check_text(found, t, chapter, f"the {TEXT_PARTS[name]}")
+            findings += part_findings
     for rule in CHAPTER_RULES + COVERAGE_RULES:
         findings += rule(course, chapter, t)
     if notebooks_dir is not None:
@@ -83,7 +93,7 @@ def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
     if notebooks_dir is None or not (notebooks_dir / f"{chapter.id}.ipynb").is_file():
         findings += source_html_rules(course, chapter)
     findings += widget_figures(course, chapter)
-    return ChapterReport(chapter, readability, _apply_overrides(findings, t))
+    return ChapterReport(chapter, readability, _apply_overrides(findings, t), parts)
 
 
 def run_checks(course: Course, *, today: dt.date | None, notebooks_dir: Path | None,

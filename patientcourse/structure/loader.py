@@ -16,6 +16,8 @@ from pathlib import Path
 
 from .course import Chapter, ChapterMeta, Course, CourseMeta, Glossary, Section, WidgetList
 from .errors import CourseError, Problem
+from .figures import section_figures
+from .parts import part_problems
 from .quiz import Quiz
 from .yamlsource import LocatedYaml, read_text, validate
 
@@ -90,11 +92,19 @@ def _load_chapter(folder: Path, name: str) -> Chapter:
     if not match:
         raise CourseError([Problem(path, 1, "", "a chapter file must start with YAML front matter "
                                    "between two '---' lines (title, main_message, objectives, ...).")])
-    meta = collect(lambda: validate(ChapterMeta, LocatedYaml(match.group(1), path, first_line=2)))
+    front = collect(lambda: LocatedYaml(match.group(1), path, first_line=2))
+    meta = collect(validate, ChapterMeta, front) if front else None
     body_first_line = text[: match.end()].count("\n") + 1
     sections, section_problems = _split_sections(text[match.end():], path, body_first_line)
     problems.extend(section_problems)
     section_ids = [s.id for s in sections]
+    if meta:
+        problems.extend(part_problems(meta, section_ids, front))
+    figures = []
+    for section in sections:
+        found, figure_problems = section_figures(section, path)
+        figures += found
+        problems.extend(figure_problems)
 
     quiz_path = folder / f"{name}.quiz.yml"
     quiz_yaml = collect(lambda: LocatedYaml(read_text(quiz_path), quiz_path))
@@ -123,7 +133,8 @@ def _load_chapter(folder: Path, name: str) -> Chapter:
                                 f"Use one of: {', '.join(section_ids)}."))
     if problems:
         raise CourseError(problems)
-    return Chapter(id=name, meta=meta, sections=sections, quiz=quiz, widgets=widgets.widgets, file=str(path))
+    return Chapter(id=name, meta=meta, sections=sections, quiz=quiz, widgets=widgets.widgets,
+                   figures=figures, file=str(path))
 
 
 def _split_sections(body: str, path: Path, first_line: int) -> tuple[list[Section], list[Problem]]:
