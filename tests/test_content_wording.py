@@ -62,7 +62,7 @@ def test_the_search_covers_quiz_widget_and_glossary_text(course):
 def test_chapter_5_keeps_the_bottom_line_and_its_conditions(course):
     chapter = course.chapter("05-alternatives")
     message = chapter.meta.main_message
-    assert message.startswith("In most cases, physical therapy will treat pain better than myofascial release")
+    assert message.startswith("In most cases, traditional physical therapy will treat pain better than myofascial release")
     assert "may also help" in message and "for severe pain, so can injections" in message
     assert chapter.section("injections").body.startswith("In cases of severe pain, some injections can also help:")
     assert "In cases of severe pain, anesthetic, steroid or RFD injections can also help ease pain." in chapter.meta.key_points
