@@ -5,10 +5,10 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: book test serve lab generate check clean venv
+.PHONY: book test serve lab generate check clean venv js
 
 # The virtualenv is remade when the requirements change.
-$(BIN)/.installed: requirements.txt pyproject.toml
+$(BIN)/.installed: requirements.txt pyproject.toml runtime/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
@@ -44,6 +44,10 @@ generate: $(BIN)/.installed
 
 check: $(BIN)/.installed
 	$(BIN)/patientcourse check
+
+## make js: rebuild patientcourse/static/patientcourse.js and .css from their sources in patientcourse/web/
+js: $(BIN)/.installed
+	$(BIN)/python -m patientcourse.web
 
 clean:
 	rm -rf _build

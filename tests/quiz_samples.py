@@ -126,8 +126,8 @@ PAGE = """<!DOCTYPE html>
 def write_sample_site(root: Path, mode: str = "practice") -> Path:
     """A tiny book-shaped site: notebooks/<chapter>.html pages with the static quiz, a
     book/progress.html page, and _static/ with the runtime, as the real book lays them out."""
-    from patientcourse.live.progress import ResultsFile
-    from patientcourse.live.quiz import QuizWidget
+    from patientcourse_runtime.store import ResultsFile
+    from patientcourse_runtime.quiz import QuizWidget
 
     data = sample_bundle(mode)
     (root / "_static").mkdir(parents=True, exist_ok=True)

@@ -71,7 +71,16 @@ def test_html_picture_rules():
     assert len(html_picture_problems('<img src="a.png">')) == 2
 
 
-WIDGETS_YML = "widgets:\n  - kind: layers_explorer\n    after: what-is-fascia\n"
+WIDGETS_YML = """widgets:
+  - kind: layers_explorer
+    after: what-is-fascia
+    data:
+      intro: Choose a layer.
+      figure: {title: Layers, caption: Skin over fascia., alt: Two layers.}
+      layers:
+        - {id: skin, name: Skin, look: skin, points: [Outside.]}
+        - {id: fascia, name: Fascia, look: sheath, points: [A sheath.]}
+"""
 
 
 class FakeWidget:
@@ -83,7 +92,7 @@ class FakeWidget:
 
 
 def test_widget_figures_are_checked_in_their_static_html(tmp_path, monkeypatch):
-    import patientcourse.live.widgets as live_widgets
+    import patientcourse_runtime.widgets as live_widgets
     folder = write_course(tmp_path)
     (folder / "chapters" / "01-demo.widgets.yml").write_text(WIDGETS_YML, encoding="utf-8")
     course = load_course(folder)

@@ -119,6 +119,20 @@ def test_bundle_in_assessment_mode_has_no_answers(course):
     assert {"correct", "feedback", "explanation"} <= set(_keys(practice))
 
 
+def test_a_new_answer_bearing_field_never_reaches_an_assessment_bundle(course, monkeypatch):
+    """The assessment bundle keeps what learners are shown (an allowlist): a field someone adds
+    to the question model later stays out until it is allowed in on purpose."""
+    from patientcourse.structure.quiz import Base
+
+    plain = Base.runtime
+    monkeypatch.setattr(Base, "runtime", lambda self: {**plain(self), "rationale": f"SECRET-{self.id}",
+                                                        "distractor_notes": ["SECRET"]})
+    practice = render_project(course)["notebooks/course.json"].decode()
+    assessment = render_project(course, mode="assessment")["notebooks/course.json"].decode()
+    assert "SECRET-" in practice  # the new field is there to leak
+    assert "SECRET" not in assessment and "rationale" not in assessment
+
+
 def test_write_files_only_touches_changed_files(tmp_path, mini_course_dir):
     files = render_project(load_course(mini_course_dir))
     assert sorted(write_files(files, tmp_path)) == sorted(files)

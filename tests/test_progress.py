@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from patientcourse.live import progress
-from patientcourse.live.progress import LearnerMismatch, ResultsFile, results_path, same_learner
+from patientcourse_runtime import store as progress
+from patientcourse_runtime.store import LearnerMismatch, ResultsFile, results_path, same_learner
 from quiz_samples import COURSE_ID, sample_bundle
 
 STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
@@ -45,7 +45,9 @@ def test_record_writes_the_documented_shape(in_tmp):
         "patientcourse.results", 1, COURSE_ID, "notebook")
     assert data["assignment"]["id"] == "week-2" and data["learner"] == {"name": "", "id": ""}
     assert entry["answer"] == ["a"] and entry["attempts"] == 2
+    assert entry["first_answer"] == ["a", "c"]  # the first try survives "Try again"
     assert STAMP.fullmatch(entry["answered_at"]) and STAMP.fullmatch(data["saved_at"])
+    assert entry["first_answered_at"] <= entry["answered_at"]
 
 
 def test_writes_are_atomic_and_leave_no_temporary_files(in_tmp, monkeypatch):
@@ -74,12 +76,14 @@ def test_two_notebooks_open_at_once_keep_each_others_answers(in_tmp):
 
 @pytest.mark.parametrize("content, why", [
     ('{"schema": "patientcourse.results", "version": 1,', "Expecting property name"),
-    ('{"schema": "something-else"}', "it is not a results file"),
-    (json.dumps({"schema": "patientcourse.results", "version": 1, "course": "other-course",
-                 "learner": {"name": "", "id": ""}, "chapters": {}}), "it is for course 'other-course'"),
-    (json.dumps({"schema": "patientcourse.results", "version": 1, "course": COURSE_ID,
-                 "learner": {"name": "", "id": ""}, "chapters": {"01-a": {"answers": {"q": {"answer": 1}}}}}),
-     'chapters.01-a.answers.q needs "answer" and "attempts"'),
+    ('{"schema": "something-else"}', "schema: not a results file"),
+    (json.dumps({"schema": "patientcourse.results", "version": 1, "course": "other-course", "origin": "notebook",
+                 "saved_at": "2026-11-24T10:00:00Z", "learner": {"name": "", "id": ""}, "chapters": {}}),
+     "it is for course 'other-course'"),
+    (json.dumps({"schema": "patientcourse.results", "version": 1, "course": COURSE_ID, "origin": "notebook",
+                 "saved_at": "2026-11-24T10:00:00Z", "learner": {"name": "", "id": ""},
+                 "chapters": {"01-a": {"answers": {"q": {"attempts": 1}}}}}),
+     "chapters.01-a.answers.q.answer: is missing"),
 ])
 def test_corrupt_file_is_reported_and_kept_as_a_timestamped_backup(in_tmp, content, why):
     path = results_path(COURSE_ID)

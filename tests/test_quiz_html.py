@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from patientcourse.live.progress import ResultsFile
-from patientcourse.live.quiz import QuizWidget
+from patientcourse_runtime.store import ResultsFile
+from patientcourse_runtime.quiz import QuizWidget
 from quiz_samples import CH1, CH2, CHAPTER1_QUESTIONS, CHAPTER2_QUESTIONS, COURSE_ID, HOSTILE_PROMPT, sample_bundle
 
 VOID = {"input", "br", "img", "meta", "link", "hr"}

@@ -7,9 +7,9 @@ import json
 import ipywidgets as w
 import pytest
 
-from patientcourse.live import chapter_quiz
-from patientcourse.live.progress import ResultsFile
-from patientcourse.live.quiz import QuizWidget
+from patientcourse_runtime import chapter_quiz
+from patientcourse_runtime.store import ResultsFile
+from patientcourse_runtime.quiz import QuizWidget
 from quiz_samples import CH1, CH2, CHAPTER1_QUESTIONS, COURSE_ID, sample_bundle
 
 MADE_OF, PAINFUL, PROVEN, ROLLING, STEPS, HOLD = range(6)
@@ -143,7 +143,7 @@ def test_start_again_forgets_this_chapter_only(results_path):
 
 def test_assessment_saves_answers_and_never_says_if_right(results_path):
     quiz = make_quiz(results_path, mode="assessment")
-    assert all(box.question.model is None for box in quiz.questions)
+    assert all(box.question.key is None for box in quiz.questions)
     box = quiz.questions[MADE_OF]
     assert box.check_button.description == "Save answer"
     box.input.widget.value = "a"
@@ -165,7 +165,7 @@ def test_learner_fields_put_the_name_on_the_results_file(results_path):
 def test_another_learners_file_is_reported_and_left_alone(results_path):
     results_path.parent.mkdir(parents=True)
     other = {"schema": "patientcourse.results", "version": 1, "course": COURSE_ID, "assignment": None,
-             "learner": {"name": "Bob", "id": "s-99"}, "origin": "notebook", "saved_at": None, "chapters": {}}
+             "learner": {"name": "Bob", "id": "s-99"}, "origin": "notebook", "saved_at": "2026-11-24T10:00:00Z", "chapters": {}}
     results_path.write_text(json.dumps(other))
     quiz = make_quiz(results_path)
     quiz.id_field.value = "s-12"

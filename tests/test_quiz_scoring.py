@@ -1,7 +1,7 @@
 """Answer checking for every question type, and the question bank's located validation errors.
 
-The browser copy of the scoring is compared with this one in
-tests/browser/test_quiz_browser.py::test_browser_scores_every_answer_exactly_as_python.
+The book's copy of the scoring is held to the same table of cases as this one in
+tests/test_scoring_cases.py.
 """
 from __future__ import annotations
 
@@ -185,3 +185,20 @@ def test_unknown_objective_and_section_are_located(tmp_path):
                for p in problems), problems
     assert any("01-basics.quiz.yml:6: questions[0].section: no section 'no-such-section'" in p
                for p in problems), problems
+
+
+def test_display_order_is_a_fixed_shuffle_per_course_and_question_unless_pinned():
+    from patientcourse.structure.quiz import display_order
+
+    from pydantic import TypeAdapter
+    from patientcourse.structure.quiz import Question
+
+    question = TypeAdapter(Question).validate_python({"type": "single", "id": "q-order", "prompt": "p", "objective": "o", "section": "s",
+                          "explanation": "e", "options": [{"text": t, "correct": t == "A", "feedback": "f"}
+                                                          for t in "ABCDEF"]})
+    order = display_order("course-1", question)
+    assert sorted(order) == question.option_ids() and order != question.option_ids()
+    assert display_order("course-1", question) == order  # the same every time, everywhere
+    assert display_order("course-2", question) != order  # another course, another order
+    pinned = question.model_copy(update={"shuffle": False})
+    assert display_order("course-1", pinned) == question.option_ids()

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from patientcourse.live.widgets import build_widget, chapter_widget
+from patientcourse_runtime.widgets import build_widget, chapter_widget
 from patientcourse.render.bundle import bundle
 
 VOID = {"input", "br", "img", "meta", "link", "hr", "path", "line", "rect", "circle"}

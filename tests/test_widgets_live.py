@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from patientcourse.live.widgets import chapter_widget
-from patientcourse.live.widgets.checklist import summary_text
-from patientcourse.live.widgets.timer import HoldTimer, clock_text
+from patientcourse_runtime.widgets import chapter_widget
+from patientcourse_runtime.widgets.checklist import summary_text
+from patientcourse_runtime.widgets.timer import HoldTimer, clock_text
 from patientcourse.render.bundle import bundle
 
 
@@ -192,7 +192,7 @@ def test_routine_timer_runs_on_its_own_clock_in_jupyter(runtime_bundle):
     import time
     ref = next(w for w in runtime_bundle["chapters"]["03-exercises"]["widgets"] if w["kind"] == "routine_builder")
     short = {**ref, "data": {**ref["data"], "timer": {**ref["data"]["timer"], "seconds": 1}}}
-    from patientcourse.live.widgets import build_widget
+    from patientcourse_runtime.widgets import build_widget
     builder = build_widget(short, chapter_id="03-exercises")
     builder.toggle_button.click()
     deadline = time.monotonic() + 5

@@ -17,7 +17,7 @@ import nbformat
 from jupyter_client import KernelManager
 from nbclient import NotebookClient
 
-from ..fileio import atomic_write
+from patientcourse_runtime.fileio import atomic_write
 
 PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -27,11 +27,16 @@ class ExecutionFailed(RuntimeError):
 
 
 def code_fingerprint() -> str:
+    """A hash of the code that shapes the book: this package and the notebooks' runtime
+    (Python, templates, the browser script and styles)."""
+    import patientcourse_runtime
+
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".js", ".css") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
+    for package in (PACKAGE, Path(patientcourse_runtime.__file__).resolve().parent):
+        for path in sorted(package.rglob("*")):
+            if path.suffix in (".py", ".js", ".css", ".j2") and "__pycache__" not in path.parts:
+                digest.update(f"{package.name}/{path.relative_to(package).as_posix()}".encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from ..fileio import atomic_write
+from patientcourse_runtime.fileio import atomic_write
 from .execute import PACKAGE
 
 STATIC_DIR = PACKAGE / "static"

@@ -169,7 +169,7 @@ def widget_figures(course: Course, chapter: Chapter) -> list[Finding]:
         return []
     path = Path(chapter.file).with_name(f"{chapter.id}.widgets.yml")
     try:
-        from ..live.widgets import build_widget  # imported here: it pulls in ipywidgets
+        from patientcourse_runtime.widgets import build_widget  # imported here: it pulls in ipywidgets
     except Exception as err:  # a broken widget package must not hide every other finding
         return [Finding("images", "warning", str(path), None,
                         f"the widgets could not be loaded ({err}), so their figures were not checked.",
@@ -186,7 +186,7 @@ def widget_figures(course: Course, chapter: Chapter) -> list[Finding]:
             continue
         findings += [Finding("images", "error", str(path), None, f"the {ref.kind} widget: {problem}.",
                              "The widget's figure needs an accessible name (aria-label or <title>) and "
-                             "a <figure> with a <figcaption>; fix it in patientcourse/live/widgets.",
+                             "a <figure> with a <figcaption>; fix it in the runtime's widget templates.",
                              chapter.id)
                      for problem in html_picture_problems(html)]
     return findings

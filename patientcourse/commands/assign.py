@@ -8,7 +8,7 @@ import typer
 from ..book.execute import ExecutionFailed
 from ..book.jupyterbook import BookBuildFailed
 from ..instructor.pack import PackError, make_pack
-from ..structure.results import parse_due
+from patientcourse_runtime.results import parse_due
 from .build import build_html
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, console, load_or_exit
 

@@ -17,18 +17,10 @@ COURSE_OPTION = typer.Option(Path("course"), "--course", "-c", help="The course 
 
 
 def load_or_exit(course_dir: Path) -> Course:
-    """Load the course and check its widgets' data; on bad input print every located
-    problem and exit 2 (before anything is written or executed)."""
+    """Load and validate the course; on bad input print every located problem and exit 2
+    (before anything is written or executed)."""
     try:
-        course = load_course(course_dir)
-        # Widget data is validated by the widget kinds themselves (they live with ipywidgets,
-        # which the model layer does not import).
-        from ..live.widgets.validate import course_widget_problems
-
-        problems = course_widget_problems(course.root, [c.id for c in course.chapters])
-        if problems:
-            raise CourseError(problems)
-        return course
+        return load_course(course_dir)
     except CourseError as err:
         report_problems(err)
         raise typer.Exit(EXIT_BAD_INPUT)

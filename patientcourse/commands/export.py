@@ -6,7 +6,7 @@ from pathlib import Path
 import typer
 from text2qti.err import Text2qtiError
 
-from ..fileio import atomic_write
+from patientcourse_runtime.fileio import atomic_write
 from ..instructor.export_gift import export_gift
 from ..instructor.export_qti import export_qti
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, console, load_or_exit

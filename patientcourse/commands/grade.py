@@ -8,7 +8,7 @@ import typer
 from ..instructor.grading import Grader
 from ..instructor.pack import read_pack_assignment
 from ..instructor.reports import write_reports
-from ..structure.results import parse_due
+from patientcourse_runtime.results import parse_due
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, console, load_or_exit
 
 

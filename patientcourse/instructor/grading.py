@@ -13,11 +13,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
+from patientcourse_runtime.results import Results, ResultsInvalid, parse_results
 
 from ..structure import Course
-from ..structure.errors import dotted
-from ..structure.results import SCHEMA, VERSION, ResultsFile
 
 # Larger than any honest results file (a full course is a few kB), small enough that a stray
 # video handed in by mistake is refused before it is read into memory.
@@ -79,7 +77,7 @@ class Grader:
         self.assignment_id = assignment_id
         self.due = due
 
-    def read(self, path: Path) -> ResultsFile:
+    def read(self, path: Path) -> Results:
         """Parse and check one file; raise ``BadResults`` with the reason."""
         try:
             size = path.stat().st_size
@@ -89,37 +87,24 @@ class Grader:
             raw = path.read_bytes()
         except OSError as err:
             raise BadResults(f"cannot read it ({err.strerror}). Check the path.") from None
-        try:  # fast path: a good file is parsed and validated in one step
-            results = ResultsFile.model_validate_json(raw)
-        except ValidationError:
-            results = self._diagnose(raw)  # raises BadResults saying what is wrong
+        try:
+            data = json.loads(raw)
+        except (UnicodeDecodeError, ValueError, RecursionError) as err:
+            # ValueError: not JSON, or a number too long to convert; RecursionError: nested
+            # thousands of levels deep. None of them is a results file.
+            reason = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+            raise BadResults(f"not JSON ({reason}). A results file is the .json file the book or "
+                             "notebook saves; ask the learner to hand that in.") from None
+        try:
+            results = parse_results(data)
+        except ResultsInvalid as err:
+            raise BadResults(f"{err}. The file does not match the results shape "
+                             "(docs/instructors.md). Ask the learner for the file from "
+                             "'Download my results'.") from None
         self._check_against_course(results)
         return results
 
-    def _diagnose(self, raw: bytes) -> ResultsFile:
-        """The slow path for a file that is not a valid results file: say exactly why."""
-        try:
-            data = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise BadResults(f"not JSON ({err}). A results file is the .json file the book or "
-                             "notebook saves; ask the learner to hand that in.") from None
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-            found = data.get("schema") if isinstance(data, dict) else type(data).__name__
-            raise BadResults(f"schema: not a results file (expected schema {SCHEMA!r}, found "
-                             f"{found!r}). Ask the learner for the file from 'Download my results'.")
-        if data.get("version") != VERSION:
-            raise BadResults(f"version: this is version {data.get('version')!r}; this grader reads "
-                             f"version {VERSION}. Grade it with the patientcourse release that wrote it.")
-        try:
-            results = ResultsFile.model_validate(data)
-        except ValidationError as err:
-            first = err.errors()[0]
-            more = f" (and {err.error_count() - 1} more problems)" if err.error_count() > 1 else ""
-            raise BadResults(f"{dotted(first['loc'])}: {first['msg']}{more}. The file does not "
-                             "match the results shape (docs/instructors.md).") from None
-        return results
-
-    def _check_against_course(self, results: ResultsFile) -> None:
+    def _check_against_course(self, results: Results) -> None:
         if results.course != self.course.id:
             raise BadResults(f"course: the file is for course {results.course!r}, not "
                              f"{self.course.id!r}. Grade it against that course's source.")
@@ -131,13 +116,13 @@ class Grader:
         if not results.learner.key:
             raise BadResults("learner: no name and no id. Ask the learner to type their name, "
                              "save the results again and hand in the new file.")
-        for chapter_id, chapter in results.chapters.items():
+        for chapter_id, answers in results.chapters.items():
             if chapter_id not in self.course_chapters:
                 raise BadResults(f"chapters.{chapter_id}: no such chapter in course "
                                  f"{self.course.id!r}. The file may come from another version "
                                  "of the course.")
             bank = self.questions.get(chapter_id)
-            unknown = sorted(set(chapter.answers) - set(bank)) if bank is not None else []
+            unknown = sorted(set(answers) - set(bank)) if bank is not None else []
             if unknown:
                 raise BadResults(f"chapters.{chapter_id}.answers: unknown question ids "
                                  f"{', '.join(unknown)}. The file may come from another version "
@@ -145,7 +130,7 @@ class Grader:
 
     def grade(self, paths: list[Path]) -> Gradebook:
         skipped: list[Skipped] = []
-        by_learner: dict[str, list[tuple[ResultsFile, str]]] = defaultdict(list)
+        by_learner: dict[str, list[tuple[Results, str]]] = defaultdict(list)
         for path in paths:
             try:
                 results = self.read(path)
@@ -171,13 +156,13 @@ class Grader:
         possible = {c: len(self.questions[c]) for c in self.chapters}
         return Gradebook(self.chapters, possible, grades, list(items.values()), skipped)
 
-    def _grade_one(self, results: ResultsFile, path: str, items: dict) -> LearnerGrade:
+    def _grade_one(self, results: Results, path: str, items: dict) -> LearnerGrade:
         points: dict[str, float] = {}
         late = False
         for chapter_id in self.chapters:
             answers = results.chapters.get(chapter_id)
             earned = 0.0
-            for question_id, record in (answers.answers.items() if answers else ()):
+            for question_id, record in (answers or {}).items():
                 question = self.questions[chapter_id][question_id]
                 scored = question.score(record.answer)
                 earned += scored.score
@@ -215,7 +200,7 @@ def describe_answer(question, answer) -> str:
         if kind == "ordering":
             step_text = {s: step.text for s, step in zip(question.step_ids(), question.steps)}
             return " → ".join(step_text[s] for s in answer)
-    except (AttributeError, KeyError, TypeError, ValueError):
+    except (AttributeError, KeyError, TypeError, ValueError, OverflowError):
         pass
     return "(an answer in a form this question does not accept)"
 

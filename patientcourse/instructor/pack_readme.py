@@ -56,7 +56,7 @@ Answer every question and press the quiz's button to record your answers.
   run this in a cell:
 
   ```python
-  from patientcourse.live.progress import save_results
+  from patientcourse_runtime import save_results
   save_results()
   ```
 

@@ -1,17 +1,23 @@
-"""Course → the runtime bundle ``notebooks/course.json`` (format in docs/architecture.md)."""
+"""Course → the runtime bundle ``notebooks/course.json`` (format in docs/architecture.md).
+
+A practice bundle carries each question whole (``Question.runtime()``: what the runtime
+scores with). An assessment bundle is made by keeping, per question type, only the fields a
+learner is shown: an allowlist, so a field added to the question model later (a hint, a
+rationale) stays out of assessment packs until someone decides it may go in.
+"""
 from __future__ import annotations
 
 import json
 
 from ..structure import Course
 
-# What an assessment bundle must not carry: anything that reveals the right answer.
-ANSWER_FIELDS = {"correct", "feedback", "explanation", "answer", "if_true", "if_false",
-                 "if_correct", "if_wrong", "tolerance"}
+MODES = ("practice", "assessment")
+# What every question shows, whatever its type.
+SHOWN = ("id", "type", "prompt", "objective", "section")
 
 
 def bundle(course: Course, *, mode: str = "practice", assignment: dict | None = None) -> dict:
-    if mode not in ("practice", "assessment"):
+    if mode not in MODES:
         raise ValueError(f"mode must be 'practice' or 'assessment', not {mode!r}")
     return {
         "schema": "patientcourse.bundle",
@@ -25,9 +31,9 @@ def bundle(course: Course, *, mode: str = "practice", assignment: dict | None = 
 
 
 def _chapter(chapter, mode: str) -> dict:
-    questions = [_with_ids(q) for q in chapter.quiz.questions]
+    questions = [q.runtime() for q in chapter.quiz.questions]
     if mode == "assessment":
-        questions = [_without_answers(q) for q in questions]
+        questions = [shown_only(q) for q in questions]
     return {
         "title": chapter.title,
         "sections": {s.id: {"title": s.title, "anchor": chapter.label(s.id)} for s in chapter.sections},
@@ -37,38 +43,23 @@ def _chapter(chapter, mode: str) -> dict:
     }
 
 
-def _with_ids(question) -> dict:
-    """The question as JSON, with the ids answers are recorded in (see structure/quiz.py)."""
-    q = question.model_dump(mode="json")
-    if q["type"] in ("single", "multiple"):
-        for option, option_id in zip(q["options"], question.option_ids()):
-            option["id"] = option_id
-    if q["type"] == "matching":
-        for pair, item_id, match_id in zip(q["pairs"], question.item_ids(), question.match_ids()):
-            pair["item_id"], pair["match_id"] = item_id, match_id
-    if q["type"] == "ordering":
-        for step, step_id in zip(q["steps"], question.step_ids()):
-            step["id"] = step_id
-        q["shown_order"] = question.shown_order()
-    return q
+def shown_only(q: dict) -> dict:
+    """What a learner needs to answer ``q`` (a ``Question.runtime()`` dict), and nothing else.
 
-
-def _without_answers(q: dict) -> dict:
-    """Keep what a learner needs to answer; drop every key that reveals correctness.
-
-    Pairs and steps are written in the right order, so an assessment bundle lists items
-    and matches each sorted by their (opaque) id, and steps in the shuffled order shown."""
-    out = {k: v for k, v in q.items() if k not in ANSWER_FIELDS | {"pairs", "steps"}}
-    if "options" in q:
+    Pairs and steps are kept in the right order in ``q``, so items and matches are each sorted
+    by their (opaque) id, and steps listed in the shuffled order every learner sees."""
+    out = {k: q[k] for k in SHOWN}
+    kind = q["type"]
+    if kind in ("single", "multiple"):
         out["options"] = [{"id": o["id"], "text": o["text"]} for o in q["options"]]
-    if q["type"] == "matching":
+    elif kind == "matching":
         out["items"] = sorted(({"id": p["item_id"], "text": p["item"]} for p in q["pairs"]), key=lambda x: x["id"])
         out["matches"] = sorted(({"id": p["match_id"], "text": p["match"]} for p in q["pairs"]), key=lambda x: x["id"])
-    if q["type"] == "ordering":
-        # In the order every learner sees them, which is never the right order.
-        by_id = {s["id"]: s["text"] for s in q["steps"]}
-        out["steps"] = [{"id": step_id, "text": by_id[step_id]} for step_id in q["shown_order"]]
-        del out["shown_order"]
+    elif kind == "ordering":
+        text = {s["id"]: s["text"] for s in q["steps"]}
+        out["steps"] = [{"id": step_id, "text": text[step_id]} for step_id in q["shown_order"]]
+    elif kind == "numeric":
+        out["unit"] = q["unit"]
     return out
 
 

@@ -72,7 +72,7 @@ def sections(course: Course, chapter: Chapter):
                   deeper_headings(section.body, level - 2))
         for widget in chapter.widgets:
             if widget.after == section.id:
-                yield ("code", "from patientcourse.live import chapter_widget\n"
+                yield ("code", "from patientcourse_runtime import chapter_widget\n"
                                f"chapter_widget({chapter.id!r}, {widget.kind!r})")
         closing = part_closing(chapter, section)
         if closing:
@@ -93,7 +93,7 @@ def quiz(course: Course, chapter: Chapter):
     yield _md(f"({chapter.slug}-quiz)=\n## {chapter.quiz.title}",
               "Answer the questions below. Each answer tells you why it is right or wrong. "
               "In the online book your answers stay in this browser; in Jupyter, run the cell below.")
-    yield ("code", f"from patientcourse.live import chapter_quiz\nchapter_quiz({chapter.id!r})")
+    yield ("code", f"from patientcourse_runtime import chapter_quiz\nchapter_quiz({chapter.id!r})")
 
 
 def footer(course: Course, chapter: Chapter):

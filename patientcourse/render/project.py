@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 
-from ..fileio import atomic_write
+from patientcourse_runtime.fileio import atomic_write
 from ..structure import Course
 from .bundle import bundle, bundle_bytes
 from .notebooks import NOTEBOOK_DIR, notebook_path, render_notebook

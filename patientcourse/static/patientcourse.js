@@ -1,59 +1,55 @@
-/* patientcourse.js: the one shared runtime of a patientcourse book. No dependencies.
+/* patientcourse.js: part of the book's runtime. Made by `make js` from patientcourse/web/ (core.js, scoring.js, quiz.js, progress.js, widgets.js, start.js); edit those, not this file. */
+
+/* ---- core.js ---- */
+/* core.js: what every part of the book's runtime shares (window.PatientCourse).
  *
- * - Quizzes: every [data-pc-quiz] written by patientcourse/live/quiz_html.py gets working
- *   Check / Try again / Start again buttons, feedback in words, and a running score.
- *   Answers are checked exactly as patientcourse/structure/quiz.py scores them, and stored in
- *   the same JSON encoding, so the book and the notebook record identical answers.
- * - Progress: localStorage key "patientcourse:<course>:<chapter>" holds the chapter's part of
- *   the results file ({"answers": {qid: {answer, answered_at, attempts}}}) plus "score" and
- *   "questions" for the progress page. If storage throws, answers live in memory instead.
- * - "My progress" page: [data-pc-progress] lists every chapter, resets, and downloads the
- *   results file (docs/architecture.md, "Results file").
- * - window.PatientCourse = {store, announce, score, ...} for pc-widgets.js.
+ * - store: localStorage that never throws (answers live in memory when storage fails).
+ * - el / announce: build nodes; write text into a live region so screen readers read it.
+ * - keys: where a chapter's answers and the learner's name are kept in this browser.
+ * - onStart: parts register here; start.js runs them once the page is parsed.
  */
-(function () {
+(function (root) {
   'use strict';
-
+  var PC = root.PatientCourse = root.PatientCourse || {};
   var PREFIX = 'patientcourse:';
-  var INVALID = 'No answer was given in a form this question accepts.';
 
-  /* ---- storage that never throws ---------------------------------------------------- */
   var memory = {};
   function local() {
     try { return window.localStorage; } catch (e) { return null; }
   }
-  var store = {
+  PC.store = {
     /* false once any storage call failed: answers then last only while the page is open */
     persistent: true,
     get: function (key) {
       var raw = null;
-      try { raw = local().getItem(key); } catch (e) { store.persistent = false; }
+      try { raw = local().getItem(key); } catch (e) { PC.store.persistent = false; }
       if (raw === null || raw === undefined) raw = memory.hasOwnProperty(key) ? memory[key] : null;
       try { return raw === null ? null : JSON.parse(raw); } catch (e) { return null; }
     },
     set: function (key, value) {
       memory[key] = JSON.stringify(value);
-      try { local().setItem(key, memory[key]); return true; } catch (e) { store.persistent = false; return false; }
+      try { local().setItem(key, memory[key]); return true; } catch (e) { PC.store.persistent = false; return false; }
     },
     remove: function (key) {
       delete memory[key];
-      try { local().removeItem(key); } catch (e) { store.persistent = false; }
+      try { local().removeItem(key); } catch (e) { PC.store.persistent = false; }
     }
   };
 
-  function chapterKey(course, chapter) { return PREFIX + course + ':' + chapter; }
-  function learnerKey(course) { return PREFIX + course + ':learner'; }
-  function now() { return new Date().toISOString().replace(/\.\d+Z$/, 'Z'); }
+  PC.chapterKey = function (course, chapter) { return PREFIX + course + ':' + chapter; };
+  PC.learnerKey = function (course) { return PREFIX + course + ':learner'; };
+  PC.widgetKey = function (course, chapter, kind) { return [PREFIX + course, chapter, 'widget', kind].join(':'); };
+  PC.now = function () { return new Date().toISOString().replace(/\.\d+Z$/, 'Z'); };
 
   /* Write text (or nodes) into a live region; screen readers read the change. */
-  function announce(region, content) {
+  PC.announce = function (region, content) {
     region.textContent = '';
     [].concat(content).forEach(function (part) {
       region.appendChild(typeof part === 'string' ? document.createTextNode(part) : part);
     });
-  }
+  };
 
-  function el(tag, attrs, children) {
+  PC.el = function (tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (name) {
       if (name === 'text') node.textContent = attrs[name];
@@ -61,71 +57,115 @@
     });
     (children || []).forEach(function (child) { node.appendChild(child); });
     return node;
-  }
+  };
 
-  /* ---- scoring: a copy of Question.score in structure/quiz.py ------------------------ */
+  PC.all = function (rootNode, selector) { return [].slice.call(rootNode.querySelectorAll(selector)); };
+
+  /* Save text as a file. The link is never put on the page: an unnamed link there would fail
+   * accessibility checks. */
+  PC.download = function (filename, text, type) {
+    var blob = new Blob([text], {type: type || 'application/json'});
+    var link = PC.el('a', {href: URL.createObjectURL(blob), download: filename});
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  };
+
+  var starters = [];
+  PC.onStart = function (fn) { starters.push(fn); };
+  PC.start = function () { starters.forEach(function (fn) { fn(); }); };
+})(typeof window !== 'undefined' ? window : globalThis);
+
+/* ---- scoring.js ---- */
+/* scoring.js: how the book checks an answer. It must agree with the runtime's scoring
+ * (patientcourse_runtime/scoring.py, the one implementation): both are checked against the
+ * same table of cases, tests/fixtures/scoring_cases.json. A question here is the JSON the
+ * bundle carries (the page's data-pc-key); answers are encoded as scoring.py says.
+ * No DOM: it also runs under Node for that test.
+ */
+(function (root) {
+  'use strict';
+  var PC = root.PatientCourse = root.PatientCourse || {};
+  var INVALID = 'No answer was given in a form this question accepts.';
+  var NUMERIC_SLACK = 1e-9;
+
   function result(score, feedback) { return {score: score, feedback: feedback}; }
+  function invalid() { return result(0, [INVALID]); }
   function isText(x) { return typeof x === 'string'; }
+  function isPlainObject(x) { return !!x && typeof x === 'object' && !Array.isArray(x); }
 
   var scorers = {
-    single: function (key, a) {
-      var o = isText(a) && key.options.filter(function (opt) { return opt.id === a; })[0];
-      return o ? result(o.correct ? 1 : 0, [o.feedback]) : result(0, [INVALID]);
+    single: function (q, a) {
+      var o = isText(a) && q.options.filter(function (opt) { return opt.id === a; })[0];
+      return o ? result(o.correct ? 1 : 0, [o.feedback]) : invalid();
     },
-    multiple: function (key, a) {
-      if (!Array.isArray(a) || !a.every(isText)) return result(0, [INVALID]);
-      var chosen = key.options.filter(function (o) { return a.indexOf(o.id) >= 0; });
-      var unique = a.filter(function (x, i) { return a.indexOf(x) === i; });
-      if (chosen.length !== unique.length) return result(0, [INVALID]);
-      var right = key.options.filter(function (o) { return o.correct; }).length;
+    multiple: function (q, a) {
+      if (!Array.isArray(a) || !a.every(isText)) return invalid();
+      var ids = q.options.map(function (o) { return o.id; });
+      if (!a.every(function (x) { return ids.indexOf(x) >= 0; })) return invalid();
+      var chosen = q.options.filter(function (o) { return a.indexOf(o.id) >= 0; });  // a repeat counts once
+      var right = q.options.filter(function (o) { return o.correct; }).length;
       var hits = chosen.filter(function (o) { return o.correct; }).length;
       // Partial credit: each right pick earns a share, each wrong pick takes one back.
-      var score = Math.max(0, (hits - (chosen.length - hits)) / right);
-      return result(score, chosen.map(function (o) { return o.feedback; }));
+      return result(Math.max(0, (hits - (chosen.length - hits)) / right),
+        chosen.map(function (o) { return o.feedback; }));
     },
-    truefalse: function (key, a) {
-      if (typeof a !== 'boolean') return result(0, [INVALID]);
-      return result(a === key.answer ? 1 : 0, [a ? key.if_true : key.if_false]);
+    truefalse: function (q, a) {
+      if (typeof a !== 'boolean') return invalid();
+      return result(a === q.answer ? 1 : 0, [a ? q.if_true : q.if_false]);
     },
-    matching: function (key, a) {
-      if (!a || typeof a !== 'object' || Array.isArray(a)) return result(0, [INVALID]);
-      var items = key.pairs.map(function (p) { return p.item; });
-      var matches = key.pairs.map(function (p) { return p.match; });
+    matching: function (q, a) {
+      if (!isPlainObject(a)) return invalid();
+      var items = q.pairs.map(function (p) { return p.item_id; });
+      var matches = q.pairs.map(function (p) { return p.match_id; });
       var keys = Object.keys(a);
-      var ok = keys.length === items.length && keys.every(function (k) {
-        return items.indexOf(k) >= 0 && matches.indexOf(a[k]) >= 0;
-      });
-      if (!ok) return result(0, [INVALID]);
-      var wrong = key.pairs.filter(function (p) { return a[p.item] !== p.match; })
+      var ok = keys.length === items.length && items.every(function (i) { return keys.indexOf(i) >= 0; }) &&
+        keys.every(function (k) { return isText(a[k]) && matches.indexOf(a[k]) >= 0; });
+      if (!ok) return invalid();
+      var wrong = q.pairs.filter(function (p) { return a[p.item_id] !== p.match_id; })
         .map(function (p) { return p.feedback; });
       return result((items.length - wrong.length) / items.length, wrong.length ? wrong : ['All matches are right.']);
     },
-    ordering: function (key, a) {
-      var ids = key.steps.map(function (s) { return s.id; });
-      if (!Array.isArray(a) || a.slice().sort().join('\n') !== ids.slice().sort().join('\n')) {
-        return result(0, [INVALID]);
-      }
-      var wrong = key.steps.filter(function (s, i) { return a[i] !== s.id; });
+    ordering: function (q, a) {
+      var ids = q.steps.map(function (s) { return s.id; });
+      if (!Array.isArray(a) || !a.every(isText) ||
+          a.slice().sort().join('\n') !== ids.slice().sort().join('\n')) return invalid();
+      var wrong = q.steps.filter(function (s, i) { return a[i] !== s.id; });
       return result((ids.length - wrong.length) / ids.length,
         wrong.length ? wrong.map(function (s) { return s.feedback; }) : ['The order is right.']);
     },
-    numeric: function (key, a) {
-      if (typeof a !== 'number' || !isFinite(a)) return result(0, [INVALID]);
-      // A hair of slack so 19.9 with tolerance 0.1 around 20 is not lost to float rounding.
-      var ok = Math.abs(a - key.answer) <= key.tolerance + 1e-9;
-      return result(ok ? 1 : 0, [ok ? key.if_correct : key.if_wrong]);
+    numeric: function (q, a) {
+      if (typeof a !== 'number' || !isFinite(a)) return invalid();
+      var ok = Math.abs(a - q.answer) <= q.tolerance + NUMERIC_SLACK;
+      return result(ok ? 1 : 0, [ok ? q.if_correct : q.if_wrong]);
     }
   };
-  function score(type, key, answer) { return scorers[type](key, answer); }
 
-  function verdict(s) {
+  PC.score = function (question, answer) { return scorers[question.type](question, answer); };
+
+  /* Right or wrong in words (never colour alone); the notebook says the same. */
+  PC.verdict = function (s) {
     if (s >= 1 - 1e-9) return 'Correct.';
     if (s <= 1e-9) return 'Not correct.';
     return 'Partly correct: ' + Math.round(s * 100) + '% of the marks.';
-  }
+  };
+})(typeof window !== 'undefined' ? window : globalThis);
 
-  /* ---- reading and writing the inputs of one question ------------------------------ */
-  function inputs(fs, selector) { return [].slice.call(fs.querySelectorAll(selector)); }
+/* ---- quiz.js ---- */
+/* quiz.js: every [data-pc-quiz] (the static face written by the runtime's quiz template) gets
+ * working Check / Try again / Start again buttons, feedback in words and a running score.
+ * Answers are checked by scoring.js and stored in the runtime's JSON encoding, so the book and
+ * the notebook record identical answers.
+ * Progress: localStorage key "patientcourse:<course>:<chapter>" holds the chapter's part of the
+ * results file ({"answers": {qid: {answer, answered_at, attempts, first_answer,
+ * first_answered_at}}}) plus "score" and "questions" for the progress page.
+ * Events on document: "patientcourse:answer" after every checked or saved answer (detail:
+ * course, chapter, question, type, answer, attempts, answered_at, score, questions, points)
+ * and "patientcourse:reset" when a quiz is started again.
+ */
+(function (root) {
+  'use strict';
+  var PC = root.PatientCourse;
+  var el = PC.el, announce = PC.announce, inputs = PC.all;
 
   function parseNumber(text) {
     var value = Number(text.trim().replace(',', '.'));
@@ -188,38 +228,39 @@
     }
   }
 
-  /* ---- one quiz ----------------------------------------------------------------------- */
   function setupQuiz(quiz) {
     var course = quiz.getAttribute('data-pc-course');
     var chapter = quiz.getAttribute('data-pc-chapter');
     var practice = quiz.getAttribute('data-pc-mode') !== 'assessment';
-    var key = chapterKey(course, chapter);
+    var key = PC.chapterKey(course, chapter);
     var questions = inputs(quiz, 'fieldset[data-pc-question]');
     var scores = {};
     var scoreLine = quiz.querySelector('[data-pc-score]');
     var resetButton = quiz.querySelector('[data-pc-reset]');
 
     function record() {
-      var saved = store.get(key);
+      var saved = PC.store.get(key);
       return saved && saved.answers ? saved : {answers: {}};
     }
 
+    function points() {
+      var total = 0;
+      Object.keys(scores).forEach(function (q) { total += scores[q]; });
+      return total;
+    }
+
     function save(rec) {
-      var points = 0;
-      Object.keys(scores).forEach(function (q) { points += scores[q]; });
-      rec.score = practice ? points : null;
+      rec.score = practice ? points() : null;
       rec.questions = questions.length;
-      return store.set(key, rec);
+      return PC.store.set(key, rec);
     }
 
     function updateScore(extra) {
       var answered = Object.keys(record().answers).length;
       var total = questions.length;
-      var points = 0;
-      Object.keys(scores).forEach(function (q) { points += scores[q]; });
-      var line = (practice ? 'Score: ' + (Math.round(points * 100) / 100) + ' of ' + total + ' points. ' : '') +
+      var line = (practice ? 'Score: ' + (Math.round(points() * 100) / 100) + ' of ' + total + ' points. ' : '') +
         'Answered: ' + answered + ' of ' + total + ' questions.';
-      if (!store.persistent) line += ' This browser cannot keep your answers: they will be lost when you leave the page.';
+      if (!PC.store.persistent) line += ' This browser cannot keep your answers: they will be lost when you leave the page.';
       announce(scoreLine, extra ? line + ' ' + extra : line);
       resetButton.hidden = answered === 0;
     }
@@ -232,14 +273,14 @@
         announce(status, el('p', {}, [el('strong', {text: 'Answer saved'}), document.createTextNode(' (attempt ' + attempts + ').')]));
         return;
       }
-      var answerKey = JSON.parse(fs.getAttribute('data-pc-key'));
-      var scored = score(fs.getAttribute('data-pc-type'), answerKey, answer);
+      var question = JSON.parse(fs.getAttribute('data-pc-key'));
+      var scored = PC.score(question, answer);
       scores[id] = scored.score;
       fs.setAttribute('data-pc-result', scored.score >= 1 - 1e-9 ? 'correct' : scored.score <= 1e-9 ? 'wrong' : 'partial');
       announce(status, [
-        el('p', {}, [el('strong', {text: verdict(scored.score)})]),
+        el('p', {}, [el('strong', {text: PC.verdict(scored.score)})]),
         el('ul', {}, scored.feedback.map(function (line) { return el('li', {text: line}); })),
-        el('p', {}, [el('strong', {text: 'Why: '}), document.createTextNode(answerKey.explanation)])
+        el('p', {}, [el('strong', {text: 'Why: '}), document.createTextNode(question.explanation)])
       ]);
     }
 
@@ -259,11 +300,21 @@
         return;
       }
       var rec = record();
-      var previous = rec.answers[id] || {attempts: 0};
-      rec.answers[id] = {answer: read.answer, answered_at: now(), attempts: (previous.attempts || 0) + 1};
+      var previous = rec.answers[id];
+      var at = PC.now();
+      // The first answer is kept through every "Try again": it is the first-try score.
+      rec.answers[id] = {answer: read.answer, answered_at: at, attempts: ((previous && previous.attempts) || 0) + 1,
+                         first_answer: previous && 'first_answer' in previous ? previous.first_answer : read.answer,
+                         first_answered_at: (previous && previous.first_answered_at) || at};
       show(fs, read.answer, rec.answers[id].attempts);
       save(rec);
       updateScore();
+      // For whatever else listens (an LMS connection): what was answered, and how it scored.
+      document.dispatchEvent(new CustomEvent('patientcourse:answer', {detail: {
+        course: course, chapter: chapter, question: id, type: type, answer: read.answer,
+        attempts: rec.answers[id].attempts, answered_at: at, score: practice ? scores[id] : null,
+        questions: questions.length, points: practice ? points() : null
+      }}));
     }
 
     questions.forEach(function (fs) {
@@ -288,10 +339,11 @@
     });
 
     resetButton.addEventListener('click', function () {
-      store.remove(key);
+      PC.store.remove(key);
       scores = {};
       questions.forEach(clear);
       updateScore('Your answers to this quiz were cleared.');
+      document.dispatchEvent(new CustomEvent('patientcourse:reset', {detail: {course: course, chapter: chapter}}));
       var first = quiz.querySelector('input, select');
       if (first) first.focus();
     });
@@ -313,30 +365,33 @@
     updateScore();
   }
 
-  /* ---- the results file --------------------------------------------------------------- */
-  function results(course, chapterIds, assignment) {
+  PC.onStart(function () { inputs(document, '[data-pc-quiz]').forEach(setupQuiz); });
+})(window);
+
+/* ---- progress.js ---- */
+/* progress.js: the results file a learner hands in, and the "My progress" page.
+ * [data-pc-progress] lists every chapter, resets, and downloads the results file (the shape
+ * of patientcourse_runtime/results.py, origin "book").
+ */
+(function (root) {
+  'use strict';
+  var PC = root.PatientCourse;
+  var el = PC.el, announce = PC.announce;
+
+  PC.results = function (course, chapterIds, assignment) {
     var chapters = {};
     chapterIds.forEach(function (id) {
-      var rec = store.get(chapterKey(course, id));
+      var rec = PC.store.get(PC.chapterKey(course, id));
       if (rec && rec.answers && Object.keys(rec.answers).length) chapters[id] = {answers: rec.answers};
     });
-    var learner = store.get(learnerKey(course)) || {};
+    var learner = PC.store.get(PC.learnerKey(course)) || {};
     return {
       schema: 'patientcourse.results', version: 1, course: course, assignment: assignment || null,
       learner: {name: learner.name || '', id: learner.id || ''},
-      origin: 'book', saved_at: now(), chapters: chapters
+      origin: 'book', saved_at: PC.now(), chapters: chapters
     };
-  }
+  };
 
-  function download(filename, data) {
-    var blob = new Blob([JSON.stringify(data, null, 1) + '\n'], {type: 'application/json'});
-    var link = el('a', {href: URL.createObjectURL(blob), download: filename});
-    // The link is never put on the page: an unnamed link there would fail accessibility checks.
-    link.click();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-  }
-
-  /* ---- the "My progress" page ----------------------------------------------------------- */
   function setupProgress(box) {
     var course = box.getAttribute('data-pc-course');
     var chapters = JSON.parse(box.getAttribute('data-pc-chapters') || '[]');
@@ -344,7 +399,7 @@
     var tbody = el('tbody');
 
     function row(chapter) {
-      var rec = store.get(chapterKey(course, chapter.id));
+      var rec = PC.store.get(PC.chapterKey(course, chapter.id));
       var answered = rec && rec.answers ? Object.keys(rec.answers).length : 0;
       var total = chapter.questions;
       var state = answered === 0 ? 'Not started' : answered >= total ? 'Finished: all ' + total + ' questions answered'
@@ -355,7 +410,7 @@
         'aria-label': 'Reset ' + chapter.title});
       reset.disabled = answered === 0;
       reset.addEventListener('click', function () {
-        store.remove(chapterKey(course, chapter.id));
+        PC.store.remove(PC.chapterKey(course, chapter.id));
         draw();
         announce(status, 'Your answers to ' + chapter.title + ' were cleared.');
       });
@@ -370,7 +425,7 @@
       chapters.forEach(function (chapter) { tbody.appendChild(row(chapter)); });
     }
 
-    var learner = store.get(learnerKey(course)) || {};
+    var learner = PC.store.get(PC.learnerKey(course)) || {};
     function field(id, label, value) {
       var input = el('input', {type: 'text', id: id, autocomplete: 'off'});
       input.value = value || '';
@@ -380,20 +435,20 @@
     var name = field('pc-learner-name', 'Your name', learner.name);
     var id = field('pc-learner-id', 'Student id (if you have one)', learner.id);
     function saveLearner() {
-      store.set(learnerKey(course), {name: name.querySelector('input').value.trim(), id: id.querySelector('input').value.trim()});
+      PC.store.set(PC.learnerKey(course), {name: name.querySelector('input').value.trim(), id: id.querySelector('input').value.trim()});
     }
     var downloadButton = el('button', {type: 'button', 'class': 'pc-button', text: 'Download my results'});
     downloadButton.addEventListener('click', function () {
       saveLearner();
-      var data = results(course, chapters.map(function (c) { return c.id; }),
-                         JSON.parse(box.getAttribute('data-pc-assignment') || 'null'));
+      var data = PC.results(course, chapters.map(function (c) { return c.id; }),
+                            JSON.parse(box.getAttribute('data-pc-assignment') || 'null'));
       var who = (data.learner.id || data.learner.name || 'learner').replace(/[^A-Za-z0-9_-]+/g, '-');
-      download('patientcourse-results-' + course + '-' + who + '.json', data);
+      PC.download('patientcourse-results-' + course + '-' + who + '.json', JSON.stringify(data, null, 1) + '\n');
       announce(status, 'Your results file was downloaded. Hand it in to your instructor.');
     });
     var resetAll = el('button', {type: 'button', 'class': 'pc-button', text: 'Reset all chapters'});
     resetAll.addEventListener('click', function () {
-      chapters.forEach(function (c) { store.remove(chapterKey(course, c.id)); });
+      chapters.forEach(function (c) { PC.store.remove(PC.chapterKey(course, c.id)); });
       draw();
       announce(status, 'All your answers were cleared.');
     });
@@ -412,35 +467,26 @@
       el('legend', {text: 'Hand in your results'}), name, id, el('p', {}, [downloadButton])
     ]));
     box.appendChild(status);
-    if (!store.get(learnerKey(course)) && !store.persistent) {
+    if (!PC.store.get(PC.learnerKey(course)) && !PC.store.persistent) {
       announce(status, 'This browser cannot keep your answers between visits.');
     }
   }
 
-  function start() {
-    [].forEach.call(document.querySelectorAll('[data-pc-quiz]'), setupQuiz);
-    [].forEach.call(document.querySelectorAll('[data-pc-progress]'), setupProgress);
-  }
+  PC.onStart(function () { PC.all(document, '[data-pc-progress]').forEach(setupProgress); });
+})(window);
 
-  window.PatientCourse = {
-    store: store, announce: announce, score: score, verdict: verdict, el: el,
-    chapterKey: chapterKey, results: results, download: download
-  };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
-})();
-
-/* ---- Chapter widgets (layers, evidence, routine and timer, checklists, relief options) ---- */
-/* patientcourse chapter widgets: the browser behaviour of the static HTML written by
- * patientcourse/live/widgets (one <section data-pc-widget="kind"> per widget).
- * Self-contained: it works alone, and uses window.PatientCourse (the shared runtime) only
- * for what that offers. All words shown or announced come from data-pc-* attributes written
- * by Python, so the book and the notebook say the same thing. Without this script every
- * widget still reads in full; the controls that need it are written `hidden`. */
-(function () {
+/* ---- widgets.js ---- */
+/* widgets.js: the browser behaviour of the chapter widgets' static HTML (one
+ * <section data-pc-widget="kind"> per widget, written by the runtime's widget templates):
+ * choosers that show panels, the hold timer, checklists that become a list to copy, save or
+ * print. All words shown or announced come from data-pc-* attributes written from the
+ * course, so the book and the notebook say the same thing. Without the script every widget
+ * still reads in full; the controls that need it are written `hidden`.
+ */
+(function (global) {
   "use strict";
-
-  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  var PC = global.PatientCourse;
+  var all = PC.all;
 
   function fill(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (whole, key) {
@@ -455,21 +501,13 @@
     region.textContent = text;
   }
 
-  /* Remember small choices (which boxes are ticked) in this browser. The shared runtime's store
-   * never throws; without it, storage that throws just means nothing is remembered. */
-  function remember(root) {
-    var shared = window.PatientCourse && window.PatientCourse.store;
-    var key = ["patientcourse", root.getAttribute("data-pc-course") || "course",
-               root.getAttribute("data-pc-chapter") || "chapter", "widget", root.getAttribute("data-pc-widget")].join(":");
+  /* Remember small choices (which boxes are ticked) in this browser. */
+  function remember(widget) {
+    var key = PC.widgetKey(widget.getAttribute("data-pc-course") || "course",
+                           widget.getAttribute("data-pc-chapter") || "chapter", widget.getAttribute("data-pc-widget"));
     return {
-      get: function () {
-        if (shared) return shared.get(key);
-        try { return JSON.parse(window.localStorage.getItem(key)); } catch (e) { return null; }
-      },
-      set: function (value) {
-        if (shared) return shared.set(key, value);
-        try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* not kept */ }
-      }
+      get: function () { return PC.store.get(key); },
+      set: function (value) { return PC.store.set(key, value); }
     };
   }
 
@@ -635,18 +673,11 @@
         range.selectNodeContents(summary);
         window.getSelection().removeAllRanges();
         window.getSelection().addRange(range);
-        say(status, attr("say-copy_failed"));
+        say(status, attr("say-copy-failed"));
       });
     });
     box.querySelector("[data-pc-download]").addEventListener("click", function () {
-      var url = URL.createObjectURL(new Blob([summaryText()], {type: "text/plain;charset=utf-8"}));
-      var link = document.createElement("a");
-      link.href = url;
-      link.download = attr("file-name");
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+      PC.download(attr("file-name"), summaryText(), "text/plain;charset=utf-8");
       say(status, fill(attr("say-download"), {file: attr("file-name")}));
     });
     box.querySelector("[data-pc-print]").addEventListener("click", function () {
@@ -684,7 +715,14 @@
     });
   }
 
-  if (window.PatientCourse) window.PatientCourse.initWidgets = init;
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
-})();
+  PC.onStart(init);
+})(window);
+
+/* ---- start.js ---- */
+/* start.js: last in the bundle. Runs every part once the page is parsed. */
+(function (root) {
+  'use strict';
+  var PC = root.PatientCourse;
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', PC.start);
+  else PC.start();
+})(window);

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .course import Chapter, ChapterMeta, Course, CourseMeta, Glossary, Section, WidgetList
+from .course import Chapter, ChapterMeta, Course, CourseMeta, Glossary, Section, WidgetList, WidgetRef
 from .errors import CourseError, Problem
 from .figures import section_figures
 from .parts import part_problems
 from .quiz import Quiz
+from .widgets import WIDGET_DATA, unknown_kind
 from .yamlsource import LocatedYaml, read_text, validate
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -131,10 +132,38 @@ def _load_chapter(folder: Path, name: str) -> Chapter:
                 problems.append(widgets_yaml.problem(("widgets", i, "after"),
                                 f"no section {widget.after!r} in {path.name}. "
                                 f"Use one of: {', '.join(section_ids)}."))
+        widgets = WidgetList(widgets=collect(_validate_widget_data, widgets.widgets, widgets_yaml) or [])
     if problems:
         raise CourseError(problems)
     return Chapter(id=name, meta=meta, sections=sections, quiz=quiz, widgets=widgets.widgets,
                    figures=figures, file=str(path))
+
+
+def _validate_widget_data(refs: list[WidgetRef], source: LocatedYaml) -> list[WidgetRef]:
+    """Each widget's ``data`` against its kind's model; the refs then carry the validated data
+    (blanks trimmed, defaults filled), which is what the runtime bundle hands the widgets."""
+    problems: list[Problem] = []
+    checked: list[WidgetRef] = []
+    first_of_kind: dict[str, int] = {}
+    for i, ref in enumerate(refs):
+        model = WIDGET_DATA.get(ref.kind)
+        if model is None:
+            problems.append(source.problem(("widgets", i, "kind"), unknown_kind(ref.kind)))
+            continue
+        if ref.kind in first_of_kind:
+            problems.append(source.problem(("widgets", i, "kind"),
+                            f"widgets[{first_of_kind[ref.kind]}] is already a {ref.kind!r} widget; a "
+                            "chapter shows each kind once. Merge the two, or remove one."))
+        first_of_kind.setdefault(ref.kind, i)
+        try:
+            data = validate(model, source, ref.data, loc_prefix=("widgets", i, "data"))
+        except CourseError as err:
+            problems.extend(err.problems)
+            continue
+        checked.append(ref.model_copy(update={"data": data.model_dump(mode="json")}))
+    if problems:
+        raise CourseError(problems)
+    return checked
 
 
 def _split_sections(body: str, path: Path, first_line: int) -> tuple[list[Section], list[Problem]]:

@@ -1,17 +1,10 @@
 """The question bank: one model per question type, and how an answer is scored.
 
-An answer is stored as plain JSON so the book, the notebook and the grader agree on it:
-
-=========== ==============================================  =============================
-type        answer                                          example
-=========== ==============================================  =============================
-single      an option id                                    ``"b"``
-multiple    a list of option ids                            ``["a", "c"]``
-truefalse   a boolean                                       ``false``
-matching    for each item id, the id of the match chosen    ``{"i3f2a1c": "m90b1d2", ...}``
-ordering    the step ids in the order chosen                ``["s1c9e20", "s77ab01", ...]``
-numeric     a number                                        ``20``
-=========== ==============================================  =============================
+An answer is stored as plain JSON; the encodings per type, and how an answer is scored,
+are in ``patientcourse_runtime/scoring.py``: the one scoring implementation, shared with the
+live notebook quiz and the grader. ``Question.runtime()`` is a question as the runtime
+bundle carries it (with the ids answers are recorded in), and ``Question.score`` scores
+against exactly that.
 
 Option ids are letters (a, b, c…) by position. Item, match and step ids are short hashes
 of their text (``stable_id``), so they reveal nothing about the right order or pairing:
@@ -20,10 +13,12 @@ an assessment pack can show them without giving the answer away.
 from __future__ import annotations
 
 import hashlib
-import math
+import random
+from functools import cached_property
 from string import ascii_lowercase
 from typing import Annotated, Any, Literal, Union
 
+from patientcourse_runtime.scoring import Scored, score
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 QID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -31,16 +26,6 @@ QID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Scored(BaseModel):
-    """The result of checking one answer."""
-    score: float  # 0..1
-    feedback: list[str]
-
-    @property
-    def correct(self) -> bool:
-        return self.score >= 1.0 - 1e-9
 
 
 class Option(Strict):
@@ -62,6 +47,19 @@ class Pair(Strict):
     feedback: str = Field(min_length=1)
 
 
+def display_order(course_id: str, question: "ChoiceQuestion") -> list[str]:
+    """Option ids in the order every face shows them (book, notebook, packs, handouts, LMS
+    exports), so "option b" means the same thing to everyone: a fixed shuffle seeded by the
+    course and question ids, or the written order when the author set ``shuffle: false``.
+    Answers keep recording option ids, so results files and grading do not depend on it."""
+    ids = question.option_ids()
+    if not question.shuffle:
+        return ids
+    order = list(ids)
+    random.Random(hashlib.sha256(f"{course_id}\x00{question.id}".encode()).digest()).shuffle(order)
+    return order
+
+
 def stable_id(prefix: str, question_id: str, text: str) -> str:
     """An id that is stable for the same text and says nothing about position or pairing."""
     return prefix + hashlib.sha256(f"{question_id}\x00{prefix}\x00{text}".encode()).hexdigest()[:7]
@@ -79,18 +77,37 @@ class Base(Strict):
     section: str
     explanation: str = Field(min_length=1)
 
-    def invalid(self, answer: Any) -> Scored:
-        return Scored(score=0.0, feedback=["No answer was given in a form this question accepts."])
+    def runtime(self) -> dict:
+        """The question as the runtime bundle carries it: its fields plus the ids answers are
+        recorded in. Subclasses add their ids."""
+        return self.model_dump(mode="json")
+
+    @cached_property
+    def scoring_key(self) -> dict:
+        # Computed once: the grader scores every question of every file it reads.
+        return self.runtime()
+
+    def score(self, answer: Any) -> Scored:
+        """Score a recorded answer (any JSON value; never raises)."""
+        return score(self.scoring_key, answer)
 
 
 class ChoiceQuestion(Base):
     options: list[Option] = Field(min_length=2)
+    shuffle: bool = Field(default=True, description="Show the options in a fixed shuffled order "
+                          "(false keeps the written order, e.g. for 'All of the above').")
 
     def option_ids(self) -> list[str]:
         return list(ascii_lowercase[: len(self.options)])
 
     def correct_ids(self) -> list[str]:
         return [i for i, o in zip(self.option_ids(), self.options) if o.correct]
+
+    def runtime(self) -> dict:
+        q = super().runtime()
+        for option, option_id in zip(q["options"], self.option_ids()):
+            option["id"] = option_id
+        return q
 
     def option(self, option_id: str) -> Option | None:
         ids = self.option_ids()
@@ -115,12 +132,6 @@ class Single(ChoiceQuestion):
                              f"'correct: true'; this one has {n}. Mark one, or use type: multiple.")
         return self
 
-    def score(self, answer: Any) -> Scored:
-        option = self.option(answer) if isinstance(answer, str) else None
-        if option is None:
-            return self.invalid(answer)
-        return Scored(score=1.0 if option.correct else 0.0, feedback=[option.feedback])
-
 
 class Multiple(ChoiceQuestion):
     type: Literal["multiple"]
@@ -132,31 +143,12 @@ class Multiple(ChoiceQuestion):
                              "with 'correct: true'.")
         return self
 
-    def score(self, answer: Any) -> Scored:
-        if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
-            return self.invalid(answer)
-        chosen = [a for a in self.option_ids() if a in set(answer)]
-        if len(chosen) != len(set(answer)):
-            return self.invalid(answer)
-        right = set(self.correct_ids())
-        hits = len(right & set(chosen))
-        wrong_picks = len(set(chosen) - right)
-        # Partial credit: each right pick earns a share, each wrong pick takes one back.
-        score = max(0.0, (hits - wrong_picks) / len(right))
-        return Scored(score=score, feedback=[self.option(a).feedback for a in chosen])
-
 
 class TrueFalse(Base):
     type: Literal["truefalse"]
     answer: bool
     if_true: str = Field(min_length=1, description="Feedback for a reader who answers True.")
     if_false: str = Field(min_length=1, description="Feedback for a reader who answers False.")
-
-    def score(self, answer: Any) -> Scored:
-        if not isinstance(answer, bool):
-            return self.invalid(answer)
-        return Scored(score=1.0 if answer == self.answer else 0.0,
-                      feedback=[self.if_true if answer else self.if_false])
 
 
 class Matching(Base):
@@ -170,6 +162,12 @@ class Matching(Base):
         """Match ids in pair order: ``match_ids()[k]`` is the right match for ``item_ids()[k]``."""
         return [stable_id("m", self.id, p.match) for p in self.pairs]
 
+    def runtime(self) -> dict:
+        q = super().runtime()
+        for pair, item_id, match_id in zip(q["pairs"], self.item_ids(), self.match_ids()):
+            pair["item_id"], pair["match_id"] = item_id, match_id
+        return q
+
     @model_validator(mode="after")
     def _distinct(self) -> "Matching":
         for field in ("item", "match"):
@@ -177,15 +175,6 @@ class Matching(Base):
             if len(set(values)) != len(values):
                 raise ValueError(f"pairs: two pairs have the same {field}; each must differ.")
         return self
-
-    def score(self, answer: Any) -> Scored:
-        items, matches = self.item_ids(), self.match_ids()
-        if (not isinstance(answer, dict) or set(answer) != set(items)
-                or not set(answer.values()) <= set(matches)):
-            return self.invalid(answer)
-        wrong = [p.feedback for i, m, p in zip(items, matches, self.pairs) if answer[i] != m]
-        score = (len(items) - len(wrong)) / len(items)
-        return Scored(score=score, feedback=wrong or ["All matches are right."])
 
 
 class Ordering(Base):
@@ -196,19 +185,18 @@ class Ordering(Base):
         """Step ids in the right order."""
         return [stable_id("s", self.id, s.text) for s in self.steps]
 
+    def runtime(self) -> dict:
+        q = super().runtime()
+        for step, step_id in zip(q["steps"], self.step_ids()):
+            step["id"] = step_id
+        q["shown_order"] = self.shown_order()
+        return q
+
     def shown_order(self) -> list[str]:
         """A fixed shuffle (never the right order) so every reader starts from the same place."""
         ids = self.step_ids()
         shuffled = sorted(ids)
         return shuffled if shuffled != ids else shuffled[1:] + shuffled[:1]
-
-    def score(self, answer: Any) -> Scored:
-        ids = self.step_ids()
-        if not isinstance(answer, list) or sorted(answer) != sorted(ids):
-            return self.invalid(answer)
-        in_place = [a for a, b in zip(answer, ids) if a == b]
-        feedback = [s.feedback for sid, s, given in zip(ids, self.steps, answer) if given != sid]
-        return Scored(score=len(in_place) / len(ids), feedback=feedback or ["The order is right."])
 
 
 class Numeric(Base):
@@ -219,12 +207,6 @@ class Numeric(Base):
     if_correct: str = Field(min_length=1)
     if_wrong: str = Field(min_length=1)
 
-    def score(self, answer: Any) -> Scored:
-        if isinstance(answer, bool) or not isinstance(answer, (int, float)) or not math.isfinite(answer):
-            return self.invalid(answer)
-        # A hair of slack so 19.9 with tolerance 0.1 around 20 is not lost to float rounding.
-        ok = abs(answer - self.answer) <= self.tolerance + 1e-9
-        return Scored(score=1.0 if ok else 0.0, feedback=[self.if_correct if ok else self.if_wrong])
 
 
 Question = Annotated[Union[Single, Multiple, TrueFalse, Matching, Ordering, Numeric],

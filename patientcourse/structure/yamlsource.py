@@ -50,11 +50,12 @@ class LocatedYaml:
             for i, item in enumerate(node.value):
                 self._index(item, path + (i,), offset)
 
-    def clean(self, loc: tuple, keep_missing_last: bool = True) -> tuple:
+    def clean(self, loc: tuple, keep_missing_last: bool = True, keep_first: int = 0) -> tuple:
         """Drop parts pydantic adds that are not in the file (a union's tag, e.g. 'single').
-        A missing last part is kept when it names a field the author must add."""
-        kept: tuple = ()
-        for i, part in enumerate(loc):
+        A missing last part is kept when it names a field the author must add, and so are the
+        first ``keep_first`` parts (where validated data sits, even when the author left it out)."""
+        kept: tuple = tuple(loc[:keep_first])
+        for i, part in enumerate(loc[keep_first:], start=keep_first):
             last = i == len(loc) - 1
             if kept + (part,) in self._lines or not isinstance(part, str) or (last and keep_missing_last):
                 kept += (part,)
@@ -69,8 +70,8 @@ class LocatedYaml:
             loc = loc[:-1]
         return self._lines.get(())
 
-    def problem(self, loc: tuple, message: str, *, model_level: bool = False) -> Problem:
-        loc = self.clean(tuple(loc), keep_missing_last=not model_level)
+    def problem(self, loc: tuple, message: str, *, model_level: bool = False, keep_first: int = 0) -> Problem:
+        loc = self.clean(tuple(loc), keep_missing_last=not model_level, keep_first=keep_first)
         return Problem(self.file, self.line_of(loc), dotted(loc), message)
 
 
@@ -94,18 +95,25 @@ def _friendly(error: dict) -> str:
         return "this field is not known. Check its spelling, or remove it."
     if kind.startswith(("string_", "int_", "float_", "bool_", "date_", "list_", "dict_", "literal_")):
         return f"{msg[0].lower()}{msg[1:]}. Got {error.get('input')!r}."
+    if kind == "too_short" and error.get("ctx", {}).get("min_length") is not None:
+        need = error["ctx"]["min_length"]
+        return (f"this list needs at least {need} item{'s' if need != 1 else ''}. "
+                f"Add {'them' if need != 1 else 'one'}.")
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
     return msg
 
 
-def validate(model: type[BaseModel], source: LocatedYaml, data: Any = None, context: dict | None = None):
-    """Validate YAML data into ``model``; every pydantic error becomes a located Problem."""
+def validate(model: type[BaseModel], source: LocatedYaml, data: Any = None, context: dict | None = None,
+             loc_prefix: tuple = ()):
+    """Validate YAML data into ``model``; every pydantic error becomes a located Problem.
+    ``loc_prefix`` is where ``data`` sits in the file when it is not the whole document."""
     data = source.data if data is None else data
     if not isinstance(data, dict):
-        raise CourseError([source.problem((), "expected a mapping of 'field: value' lines here.")])
+        raise CourseError([source.problem(loc_prefix, "expected a mapping of 'field: value' lines here.")])
     try:
         return model.model_validate(data, context=context)
     except ValidationError as err:
-        raise CourseError([source.problem(e["loc"], _friendly(e), model_level=e["type"] == "value_error")
+        raise CourseError([source.problem(loc_prefix + tuple(e["loc"]), _friendly(e),
+                                          model_level=e["type"] == "value_error", keep_first=len(loc_prefix))
                            for e in err.errors()])

@@ -152,7 +152,7 @@ def notebook_plan(chapter) -> list[tuple[str, list]]:
 
 NOTEBOOK_CELL = """\
 import json
-from patientcourse.live.progress import set_learner, save_results
+from patientcourse_runtime.store import set_learner, save_results
 
 quiz = _  # the quiz widget the cell above shows: answer in it, as a learner does
 assert type(quiz).__name__ == "QuizWidget", type(quiz)

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from patientcourse.live.widgets import chapter_widget
-from patientcourse.live.widgets.checklist import summary_text
+from patientcourse_runtime.widgets import chapter_widget
+from patientcourse_runtime.widgets.checklist import summary_text
 from patientcourse.render.bundle import bundle
 
 STATIC = Path(__file__).resolve().parents[2] / "patientcourse" / "static"
