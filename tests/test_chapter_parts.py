@@ -90,7 +90,7 @@ def test_headings_inside_a_code_block_are_left_alone(tmp_path):
     (PARTS.replace("[cold, heat]", "[cold, a-therapist]").replace("sections: [a-therapist]", "sections: [heat]"),
      "parts[0].sections: a part's sections must follow each other in the chapter"),
     (PARTS.replace("key_points: [A therapist can help.]", "key_points: []"),
-     "parts[1].key_points: List should have at least 1 item"),
+     "parts[1].key_points: this list needs at least 1 item. Add one."),
 ])
 def test_a_wrong_part_is_a_located_error(tmp_path, parts, message):
     found = problems(write_course(tmp_path, front=FRONT + parts, body=BODY))

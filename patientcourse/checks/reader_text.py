@@ -17,11 +17,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..structure import Chapter
+from ..structure.widgets import WIDGET_DATA, Text
 from ..structure.yamlsource import LocatedYaml, read_text
 from .located import front_matter, line_of, quiz_source
 from .markdown import visible
 from .readability import SENTENCE_END, Paragraph
 
+TEXT_CONSTRAINT = typing.get_args(Text)[1]  # the constraint that marks author-written text
 # The quiz fields a learner reads. Ids, types, answers, units and section links are not prose.
 QUIZ_TEXT_FIELDS = {"title", "prompt", "explanation", "text", "feedback", "item", "match",
                     "if_true", "if_false", "if_correct", "if_wrong"}
@@ -58,31 +60,28 @@ def quiz_paragraphs(chapter: Chapter) -> list[Paragraph]:
     return _located(texts, source, str(source.file))
 
 
+def _is_widget_text(model: BaseModel, name: str) -> bool:
+    """A field typed ``Text`` (or a list of them) is what an author writes for the reader."""
+    field = type(model).model_fields[name]
+    return TEXT_CONSTRAINT in field.metadata or typing.get_args(field.annotation) == (Text,)
+
+
 def widget_paragraphs(chapter: Chapter) -> list[Paragraph]:
     if not chapter.widgets:
         return []
-    from ..live.widgets import WIDGET_KINDS  # imported here: it pulls in ipywidgets
-    from ..live.widgets.base import Text
-
-    text_type = typing.get_args(Text)[1]  # the constraint that marks author-written text
-
-    def is_text(model: BaseModel, name: str) -> bool:
-        field = type(model).model_fields[name]
-        return text_type in field.metadata or typing.get_args(field.annotation) == (Text,)
-
     path = Path(chapter.file).with_name(f"{chapter.id}.widgets.yml")
     source = LocatedYaml(read_text(path) if path.is_file() else "{}", path)
     texts = []
     for i, ref in enumerate(chapter.widgets):
-        kind = WIDGET_KINDS.get(ref.kind)
-        if kind is None:
-            continue  # the widget checks report an unknown kind
+        model = WIDGET_DATA.get(ref.kind)
+        if model is None:
+            continue  # the loader reports an unknown kind
         try:
-            data = kind.Data.model_validate(ref.data)
+            data = model.model_validate(ref.data)
         except ValueError:
             continue  # and invalid data
         texts += [(ref.title, ("widgets", i, "title"))] if ref.title else []
-        texts += _model_texts(data, ("widgets", i, "data"), is_text)
+        texts += _model_texts(data, ("widgets", i, "data"), _is_widget_text)
     return _located(texts, source, str(path))
 
 
