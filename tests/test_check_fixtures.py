@@ -77,6 +77,18 @@ SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40" width="100"
        '<circle cx="50" cy="25" r="12" fill="none" stroke="#000"/></svg>\n')
 
 
+# The source the course is traced against (source.file, from the project folder).
+ARTICLE = """\
+A test article
+
+By Ann Author
+
+Fascia is a thin sheet of tissue. It wraps your muscles. Fascia can get tight. When it is tight, it can hurt. A gentle rub can help it relax.
+
+This is not medical advice. Talk to your doctor.
+"""
+
+
 def write_course(root: Path, *, front: str = FRONT, body: str = BODY, quiz: str = QUIZ_YML,
                  glossary: str = GLOSSARY_YML, course_extra: str = "", widgets: str | None = None,
                  figures: dict[str, str] | None = None) -> Path:
@@ -93,6 +105,7 @@ def write_course(root: Path, *, front: str = FRONT, body: str = BODY, quiz: str 
     (course / "glossary.yml").write_text(glossary, encoding="utf-8")
     (course / "chapters" / "01-demo.md").write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
     (course / "chapters" / "01-demo.quiz.yml").write_text(quiz, encoding="utf-8")
+    (root / "article.txt").write_text(ARTICLE, encoding="utf-8")
     return course
 
 
