@@ -11,6 +11,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from ..structure import Chapter, Course
 from .common import about_box, credit
+from .parts import deeper_headings, heading_level, part_closing, part_opening
 from .text import bullets, inline_markdown, plain
 
 NOTEBOOK_DIR = "notebooks"
@@ -59,12 +60,21 @@ def objectives(course: Course, chapter: Chapter):
 
 
 def sections(course: Course, chapter: Chapter):
+    """Each section with its widgets; a chapter's parts open and close around their sections."""
     for section in chapter.sections:
-        yield _md(f"({chapter.label(section.id)})=\n## {section.title}", section.body)
+        opening = part_opening(chapter, section)
+        if opening:
+            yield _md(opening)
+        level = heading_level(chapter, section)
+        yield _md(f"({chapter.label(section.id)})=\n{'#' * level} {section.title}",
+                  deeper_headings(section.body, level - 2))
         for widget in chapter.widgets:
             if widget.after == section.id:
                 yield ("code", "from patientcourse_runtime import chapter_widget\n"
                                f"chapter_widget({chapter.id!r}, {widget.kind!r})")
+        closing = part_closing(chapter, section)
+        if closing:
+            yield _md(closing)
 
 
 def key_points(course: Course, chapter: Chapter):
@@ -73,7 +83,7 @@ def key_points(course: Course, chapter: Chapter):
 
 def help_box(course: Course, chapter: Chapter):
     if chapter.meta.when_to_get_help:
-        yield _md(":::{admonition} When to get help\n:class: warning pc-get-help\n"
+        yield _md(f":::{{admonition}} {plain(chapter.meta.help_title)}\n:class: warning pc-get-help\n"
                   + bullets(chapter.meta.when_to_get_help) + "\n:::")
 
 
@@ -85,5 +95,10 @@ def quiz(course: Course, chapter: Chapter):
 
 
 def footer(course: Course, chapter: Chapter):
-    yield _md("---", f"*{credit(course)} See [Sources](../book/sources.md) "
-              "and the [Glossary](../book/glossary.md).*")
+    # A learner may start at any chapter (a pack can hold just one), so every chapter says
+    # what the "(source N)" marks are.
+    marks = ("A mark like “(source 2)” gives the number the article uses for one of its sources; "
+             "the [Sources](../book/sources.md) page explains them."
+             if course.meta.source.cited_sources else "See [Sources](../book/sources.md).")
+    yield _md("---", f"*{credit(course)} {marks} "
+              "Medical words are in the [Glossary](../book/glossary.md).*")

@@ -62,10 +62,14 @@ def glossary_page(course: Course) -> str:
     for term in sorted(course.glossary.terms, key=lambda t: t.term.casefold()):
         # Other forms (plurals) are listed as terms too, so {term}`fasciae` links here.
         names = "\n".join(plain(name) for name in [term.term, *term.also])
-        entries.append(f"{names}\n  {inline_markdown(term.definition)}")
+        meanings = ([f"*General meaning, not from the article:* {inline_markdown(term.general)}"]
+                    if term.general else []) + ([inline_markdown(term.definition)] if term.definition else [])
+        entries.append(f"{names}\n  " + "\n\n  ".join(meanings))
     return "\n\n".join([
         GENERATED, "# Glossary", about_box(course),
-        "These are the medical words used in this course, in plain language.",
+        "These are the medical words used in this course, in plain language. Most say what the "
+        "article says about the word. Where the article does not explain a word, we give its "
+        "general meaning and mark it “General meaning, not from the article”.",
         "```{glossary}\n" + "\n\n".join(entries) + "\n```",
     ])
 
@@ -92,6 +96,9 @@ def sources_page(course: Course) -> str:
             "and follow its numbered links.")
     left_out = "\n".join(f"- {inline_markdown(part.reason)} (“{plain(part.text)}”)"
                          for part in source.left_out) or "Nothing."
+    repairs = "\n\n".join(
+        f"- The article says: “{plain(r.original)}”  \n  What is wrong: {inline_markdown(r.problem)}  \n"
+        f"  How we read it: “{plain(r.read_as)}”" for r in source.repairs)
     return "\n\n".join([
         GENERATED, "# Sources", about_box(course),
         "## Where this course comes from",
@@ -107,6 +114,12 @@ def sources_page(course: Course) -> str:
         "## What the publisher says about the article",
         f"> {inline_markdown(source.publisher_statement)}" if source.publisher_statement else "Nothing.",
         "## What we left out", left_out,
+        *(["## Sentences we repaired",
+            f"The source text has {len(source.repairs)} broken sentence"
+            f"{'s' if len(source.repairs) != 1 else ''}. The course says what each one clearly "
+            "means, in full, without a note in the chapter. Here is each one as the article gives "
+            "it, what is wrong with it, and how we read it.",
+            repairs] if source.repairs else []),
         "## Review", review_record(course),
         "## Disclaimer", disclaimer(course),
     ])
