@@ -27,7 +27,7 @@ def render_project(course: Course, *, mode: str = "practice", assignment: dict |
     files["_toc.yml"] = render_toc(course, instructor_pages=instructor_pages)
     pages = {"index": lambda c: landing_page(c, instructor_pages=instructor_pages),
              "glossary": glossary_page, "sources": sources_page,
-             "progress": lambda c: progress_page(c, assignment)}
+             "progress": lambda c: progress_page(c, assignment, mode)}
     if instructor_pages:
         pages["report"] = report_page
     for name, render in pages.items():

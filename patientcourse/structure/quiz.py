@@ -18,6 +18,7 @@ from functools import cached_property
 from string import ascii_lowercase
 from typing import Annotated, Any, Literal, Union
 
+from patientcourse_runtime.quiz.shown import displayed_letters
 from patientcourse_runtime.scoring import Scored, score
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -60,6 +61,13 @@ def display_order(course_id: str, question: "ChoiceQuestion") -> list[str]:
     return order
 
 
+def displayed_letter(course_id: str, question: "ChoiceQuestion", option_id: str) -> str:
+    """The letter an option is shown with ("b" for the second option shown), for exports and
+    guides that must name options as learners see them. The option's id (what answers record)
+    is its written position, which ``display_order`` hides."""
+    return displayed_letters(display_order(course_id, question))[option_id]
+
+
 def stable_id(prefix: str, question_id: str, text: str) -> str:
     """An id that is stable for the same text and says nothing about position or pairing."""
     return prefix + hashlib.sha256(f"{question_id}\x00{prefix}\x00{text}".encode()).hexdigest()[:7]
@@ -76,6 +84,10 @@ class Base(Strict):
     objective: str
     section: str
     explanation: str = Field(min_length=1)
+    hint: str | None = Field(default=None, min_length=1, description=(
+        "Shown after a wrong answer, before the right one is: a nudge that does not give it away."))
+    reveal_after: int = Field(default=2, ge=1, le=10, description=(
+        "After this many wrong tries the right answer and the explanation are shown."))
 
     def runtime(self) -> dict:
         """The question as the runtime bundle carries it: its fields plus the ids answers are
@@ -199,13 +211,35 @@ class Ordering(Base):
         return shuffled if shuffled != ids else shuffled[1:] + shuffled[:1]
 
 
+# Numbers the input's hint may give as an example; the first not accepted as the answer is used.
+EXAMPLES = (12, 3, 40, 7, 250)
+
+
 class Numeric(Base):
     type: Literal["numeric"]
     answer: float
     tolerance: float = Field(ge=0, description="Accepted distance from the answer; 0 means exact.")
-    unit: str = Field(min_length=1)
+    unit: str = Field(min_length=1, description="The unit for many, e.g. 'minutes'.")
+    unit_one: str | None = Field(default=None, min_length=1, description=(
+        "The unit for one, e.g. 'minute'; by default the unit without its final 's'."))
     if_correct: str = Field(min_length=1)
     if_wrong: str = Field(min_length=1)
+
+    def singular_unit(self) -> str:
+        # Authors write units in the plural; an irregular one sets unit_one. A library that
+        # singularises English nouns would be a builder dependency for one word per question.
+        if self.unit_one:
+            return self.unit_one
+        return self.unit[:-1] if self.unit.endswith("s") and not self.unit.endswith("ss") else self.unit
+
+    def example(self) -> float:
+        """A number for the input's "for example", never one this question accepts."""
+        return next(n for n in EXAMPLES if abs(n - self.answer) > self.tolerance + 0.5)
+
+    def runtime(self) -> dict:
+        q = super().runtime()
+        q["unit_one"], q["example"] = self.singular_unit(), self.example()
+        return q
 
 
 
