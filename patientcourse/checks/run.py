@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..structure import Chapter, Course
 from .coverage import COVERAGE_RULES
+from .quizzes import QUIZ_RULES
 from .findings import SEVERITIES, Finding
 from .readability import Readability, check_readability
 from .rendered import rendered_rules, source_html_rules, widget_figures
@@ -76,7 +77,7 @@ def _apply_overrides(findings: list[Finding], t: Thresholds) -> list[Finding]:
 def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
                   notebooks_dir: Path | None) -> ChapterReport:
     readability, findings = check_readability(chapter, t)
-    for rule in CHAPTER_RULES + COVERAGE_RULES:
+    for rule in CHAPTER_RULES + COVERAGE_RULES + QUIZ_RULES:
         findings += rule(course, chapter, t)
     if notebooks_dir is not None:
         findings += rendered_rules(course, chapter, notebooks_dir)

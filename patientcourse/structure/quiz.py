@@ -52,12 +52,15 @@ def display_order(course_id: str, question: "ChoiceQuestion") -> list[str]:
     """Option ids in the order every face shows them (book, notebook, packs, handouts, LMS
     exports), so "option b" means the same thing to everyone: a fixed shuffle seeded by the
     course and question ids, or the written order when the author set ``shuffle: false``.
+    ``shuffle: 2`` (3, 4…) picks another fixed shuffle, for an author who wants the right
+    answers of a chapter spread over more letters without rewording anything.
     Answers keep recording option ids, so results files and grading do not depend on it."""
     ids = question.option_ids()
-    if not question.shuffle:
+    if question.shuffle is False:
         return ids
     order = list(ids)
-    random.Random(hashlib.sha256(f"{course_id}\x00{question.id}".encode()).digest()).shuffle(order)
+    variant = "" if question.shuffle is True else f"\x00{question.shuffle}"
+    random.Random(hashlib.sha256(f"{course_id}\x00{question.id}{variant}".encode()).digest()).shuffle(order)
     return order
 
 
@@ -106,8 +109,9 @@ class Base(Strict):
 
 class ChoiceQuestion(Base):
     options: list[Option] = Field(min_length=2)
-    shuffle: bool = Field(default=True, description="Show the options in a fixed shuffled order "
-                          "(false keeps the written order, e.g. for 'All of the above').")
+    shuffle: Union[bool, Annotated[int, Field(ge=2, le=99)]] = Field(default=True, description=(
+        "Show the options in a fixed shuffled order (false keeps the written order, e.g. for "
+        "'All of the above'; a number from 2 picks another fixed shuffle)."))
 
     def option_ids(self) -> list[str]:
         return list(ascii_lowercase[: len(self.options)])
