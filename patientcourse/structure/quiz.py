@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from functools import cached_property
 from string import ascii_lowercase
 from typing import Annotated, Any, Literal, Union
@@ -234,6 +235,8 @@ class Numeric(Base):
         # singularises English nouns would be a builder dependency for one word per question.
         if self.unit_one:
             return self.unit_one
+        if re.search(r"(ss|x|ch|sh)es$", self.unit):  # glasses, boxes, inches
+            return self.unit[:-2]
         return self.unit[:-1] if self.unit.endswith("s") and not self.unit.endswith("ss") else self.unit
 
     def example(self) -> float:
