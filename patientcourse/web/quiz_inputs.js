@@ -21,7 +21,8 @@
     if (type === 'multiple') {
       picked = all(fs, 'input[type=checkbox]').filter(function (i) { return i.checked; });
       if (!picked.length) return {problem: 'Choose at least one answer.'};
-      return {answer: picked.map(function (i) { return i.value; })};
+      // In option-id order, whatever order they are shown in: the notebook records the same.
+      return {answer: picked.map(function (i) { return i.value; }).sort()};
     }
     if (type === 'matching') {
       var pairs = {}, missing = false;

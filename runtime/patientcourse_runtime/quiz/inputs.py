@@ -48,7 +48,8 @@ class ChoiceInput:
 
     def answer(self) -> Any:
         if self.kind == "multiple":
-            chosen = [cid for cid, box in self.boxes.items() if box.value]
+            # In option-id order, whatever order they are shown in: the book records the same.
+            chosen = sorted(cid for cid, box in self.boxes.items() if box.value)
             if not chosen:
                 raise NotAnswered("Choose at least one answer.")
             return chosen
