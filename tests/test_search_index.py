@@ -53,22 +53,27 @@ def quiz_only_texts(course) -> list[str]:
     return texts
 
 
+def only_in_quizzes(built_book, course) -> list[str]:
+    """Words of the course's answers and feedback that no page shows outside its quiz,
+    compared as the index stores words: stemmed ("backed" is "back", which pages use)."""
+    stem = SearchEnglish({}).stem
+    elsewhere = set()
+    for page in built_book.rglob("*.html"):
+        parser = _Text()
+        parser.feed(page.read_text(encoding="utf-8"))
+        elsewhere |= {stem(w) for w in words(" ".join(parser.parts))}
+    feedback_words = set().union(*(words(text, shortest=4) for text in quiz_only_texts(course)))
+    return sorted(w for w in feedback_words if stem(w) not in elsewhere)
+
+
 def test_search_index_has_no_word_that_only_quiz_answers_and_feedback_use(built_book, course):
     raw = (built_book / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(raw[raw.index("(") + 1: raw.rindex(")")])
     terms = set(index["terms"]) | set(index["titleterms"])
     stem = SearchEnglish({}).stem
-    shown_elsewhere = set()
-    for page in built_book.rglob("*.html"):
-        parser = _Text()
-        parser.feed(page.read_text(encoding="utf-8"))
-        shown_elsewhere |= words(" ".join(parser.parts))
-    # Compared as the index stores words: stemmed ("backed" is "back", which pages use).
-    elsewhere = {stem(w) for w in shown_elsewhere}
-    feedback_words = set().union(*(words(text, shortest=4) for text in quiz_only_texts(course)))
-    only_in_quizzes = sorted(w for w in feedback_words if stem(w) not in elsewhere)
-    assert len(only_in_quizzes) >= 10, "the course's feedback must have words of its own for this test to mean anything"
-    found = [w for w in only_in_quizzes if stem(w) in terms]
+    quiz_words = only_in_quizzes(built_book, course)
+    assert len(quiz_words) >= 10, "the course's feedback must have words of its own for this test to mean anything"
+    found = [w for w in quiz_words if stem(w) in terms]
     assert found == [], f"the search index finds quiz feedback words: {found}"
     # The index itself works: the chapters' own words are in it.
     assert stem("collagen") in terms and stem("fascia") in terms
