@@ -82,3 +82,11 @@ def test_about_how_many_without_a_tolerance_is_a_warning(tmp_path):
 
 def test_the_real_course_spreads_its_right_answers(course):
     assert found(course, "key-positions") == []
+
+
+def test_wrong_option_feedback_that_repeats_the_right_answer_is_a_warning_at_its_line(tmp_path):
+    giving = single("q-0").replace("feedback: The chapter says muscles.\n      - text: Nothing",
+                                   "feedback: No. It wraps your muscles.\n      - text: Nothing", 1)
+    [f] = found(make_course(tmp_path, quiz=quiz(giving)), "feedback-gives-answer")
+    assert f.severity == "warning" and f.line == 13 and "“Your bones only” repeats the right answer" in f.message
+    assert found(make_course(tmp_path / "fine", quiz=quiz(single("q-0"))), "feedback-gives-answer") == []

@@ -5,6 +5,8 @@
   learner who always picks that letter beats chance.
 * ``numeric-tolerance``: a prompt that asks "about" or "around" how many accepts a range,
   so the question needs a tolerance.
+* ``feedback-gives-answer``: a first wrong answer is shown its option's feedback (and not
+  the right answer); feedback that repeats the right option's words gives it away.
 """
 from __future__ import annotations
 
@@ -53,4 +55,25 @@ def numeric_tolerance(course: Course, chapter: Chapter, t: Thresholds) -> list[F
             if isinstance(q, Numeric) and q.tolerance == 0 and APPROXIMATE.search(q.prompt)]
 
 
-QUIZ_RULES = [key_positions, numeric_tolerance]
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def feedback_gives_answer(course: Course, chapter: Chapter, t: Thresholds) -> list[Finding]:
+    source, findings = quiz_source(chapter), []
+    for i, q in enumerate(chapter.quiz.questions):
+        if not isinstance(q, Single):
+            continue
+        right = _words(q.options[q.option_ids().index(q.correct_ids()[0])].text)
+        for k, option in enumerate(q.options):
+            if not option.correct and right and right in _words(option.feedback):
+                findings.append(Finding(
+                    "feedback-gives-answer", "warning", str(source.file),
+                    line_of(source, "questions", i, "options", k, "feedback"),
+                    f"in question {q.id!r}, the feedback of the wrong option “{option.text}” repeats the "
+                    "right answer: a first wrong answer shows this feedback, so it gives the answer away.",
+                    "Say why this option is wrong; the right answer is shown with the explanation.", chapter.id))
+    return findings
+
+
+QUIZ_RULES = [key_positions, numeric_tolerance, feedback_gives_answer]
