@@ -44,12 +44,13 @@ def test_right_then_wrong_single_choice(results_path):
     assert "<strong>Correct.</strong>" in box.feedback.value
     assert "Collagen also makes up ligaments and tendons." in box.feedback.value
     assert "Why:</strong> Fasciae are made of collagen" in box.feedback.value
-    assert "Score: 1 of 6 points. Answered: 1 of 6 questions." in quiz.score_line.value
+    assert "Score: 1 of 6 points (first try: 1). Answered: 1 of 6 questions." in quiz.score_line.value
     box.input.widget.value = "a"
     box.check_button.click()
     assert "<strong>Not correct.</strong>" in box.feedback.value
     assert "The article says fasciae are made of collagen." in box.feedback.value
-    assert "Score: 0 of 6 points." in quiz.score_line.value
+    # The first answer was right: the first-try score keeps it.
+    assert "Score: 0 of 6 points (first try: 1)." in quiz.score_line.value
     entry = saved(results_path)["fa-made-of"]
     assert entry["answer"] == "a" and entry["attempts"] == 2
 
@@ -74,7 +75,7 @@ def test_every_type_records_the_documented_answer_encoding(results_path):
                        "fa-thoracic-steps": steps, "fa-hold": 1.25}
     assert "Partly correct: 50% of the marks." in boxes[PAINFUL].feedback.value
     assert all("<strong>Correct.</strong>" in b.feedback.value for b in boxes[PROVEN:])
-    assert "Score: 4.5 of 6 points. Answered: 5 of 6 questions." in quiz.score_line.value
+    assert "Score: 4.5 of 6 points (first try: 4.5). Answered: 5 of 6 questions." in quiz.score_line.value
 
 
 def test_whole_numbers_are_stored_as_integers_like_the_browser(results_path):
@@ -90,7 +91,8 @@ def test_whole_numbers_are_stored_as_integers_like_the_browser(results_path):
     (ROLLING, lambda box: None, "Choose a match for every item."),
     (STEPS, lambda box: [setattr(s, "value", 1) for s in box.input.selects.values()],
      "Give each step a different place, from 1 to 5."),
-    (HOLD, lambda box: setattr(box.input.text, "value", "one"), "Type a number, for example 20."),
+    (HOLD, lambda box: setattr(box.input.text, "value", "a few"), "“a few” is not a number. Type a number, for example 12."),
+    (HOLD, lambda box: None, "Type a number, for example 12."),
 ])
 def test_incomplete_answers_are_explained_and_not_recorded(results_path, index, prepare, message):
     quiz = make_quiz(results_path)
@@ -125,7 +127,7 @@ def test_answers_come_back_when_the_notebook_is_opened_again(results_path):
     assert again.questions[MADE_OF].input.widget.value == "b"
     assert "<strong>Correct.</strong>" in again.questions[MADE_OF].feedback.value
     assert again.questions[HOLD].input.text.value == "3"
-    assert "Score: 1 of 6 points. Answered: 2 of 6 questions." in again.score_line.value
+    assert "Score: 1 of 6 points (first try: 1). Answered: 2 of 6 questions." in again.score_line.value
 
 
 def test_start_again_forgets_this_chapter_only(results_path):
@@ -209,4 +211,4 @@ def test_an_answer_the_question_no_longer_accepts_shows_the_question_unanswered(
     assert quiz.questions[MADE_OF].input.widget.value is None
     assert quiz.questions[MADE_OF].feedback.value == ""
     assert quiz.questions[ROLLING].feedback.value == ""
-    assert "Score: 0 of 6 points." in quiz.score_line.value
+    assert "Score: 0 of 6 points (first try: 0)." in quiz.score_line.value

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..structure import Chapter, Course
 from .coverage import COVERAGE_RULES
+from .quizzes import QUIZ_RULES
 from .findings import SEVERITIES, Finding
 from .readability import Readability, check_readability, check_text
 from .reader_text import PART_PARAGRAPHS, TEXT_PARTS
@@ -102,7 +103,7 @@ def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
         if found:
             parts[name], part_findings = check_text(found, t, chapter, f"the {TEXT_PARTS[name]}")
             findings += part_findings
-    for rule in CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + [jargon]:
+    for rule in CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + QUIZ_RULES + [jargon]:
         findings += rule(course, chapter, t)
     findings += source_html_rules(course, chapter) + widget_figures(course, chapter)
     from_notebook = rendered_rules(course, chapter, notebooks_dir) if notebooks_dir is not None else []

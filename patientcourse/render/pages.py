@@ -125,9 +125,10 @@ def sources_page(course: Course) -> str:
     ])
 
 
-def progress_page(course: Course, assignment: dict | None = None) -> str:
+def progress_page(course: Course, assignment: dict | None = None, mode: str = "practice") -> str:
     """The "My progress" page; in a student pack it also names the assignment, so the results
-    file the learner downloads says which assignment it answers."""
+    file the learner downloads says which assignment it answers, and the mode: the book keeps
+    answers per course, assignment and mode."""
     chapters = [{"id": c.id, "title": f"{c.number}. {c.title}", "href": f"../{notebook_path(c)[:-6]}.html",
                  "questions": len(c.quiz.questions)} for c in course.chapters]
     data = html.escape(json.dumps(chapters, ensure_ascii=False), quote=True)
@@ -138,7 +139,7 @@ def progress_page(course: Course, assignment: dict | None = None) -> str:
         "Your quiz answers are kept in this web browser only. Nobody else can see them. "
         "You can download them as a results file to hand in to your instructor.",
         f'<div class="pc-progress" data-pc-progress data-pc-course="{html.escape(course.id)}" '
-        f'data-pc-chapters="{data}"{for_assignment}>\n'
+        f'data-pc-chapters="{data}" data-pc-mode="{html.escape(mode)}"{for_assignment}>\n'
         "<p class=\"pc-nojs\">This page needs JavaScript to show your answers. "
         "Your answers are still saved in this browser.</p>\n</div>",
     ])

@@ -35,7 +35,7 @@ def render_project(course: Course, *, mode: str = "practice", assignment: dict |
     files["_toc.yml"] = render_toc(course, instructor_pages=instructor_pages)
     pages = {"index": lambda c: landing_page(c, instructor_pages=instructor_pages),
              "glossary": glossary_page, "sources": sources_page,
-             "progress": lambda c: progress_page(c, assignment)}
+             "progress": lambda c: progress_page(c, assignment, mode)}
     for name, render in pages.items():
         files[f"book/{name}.md"] = _page_bytes(render(course))
     return files

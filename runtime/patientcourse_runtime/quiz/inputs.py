@@ -6,11 +6,11 @@ Each input shows choices in the order and with the ids of ``quiz_items.ShownQues
 """
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import ipywidgets as w
 
+from ..scoring import parse_number
 from .shown import ShownQuestion
 
 CHOOSE = "Choose…"
@@ -23,17 +23,11 @@ class NotAnswered(ValueError):
     """The inputs do not yet make a whole answer; the message tells the learner what to do."""
 
 
-def parse_number(text: str) -> float:
-    """A number typed by a learner: '20', ' 1.5 ', '1,5' (decimal comma). The book's script
-    parses the same way, so both faces accept the same inputs."""
-    cleaned = text.strip().replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise NotAnswered("Type a number, for example 20.") from None
-    if not math.isfinite(value):
-        raise NotAnswered("Type a number, for example 20.")
-    return value
+def not_a_number(q: ShownQuestion, text: str) -> NotAnswered:
+    """What to say when the text is not a number (the example is never the answer); the
+    book's script says the same."""
+    ask = f"Type a number, for example {q.example:g}."
+    return NotAnswered(f"“{text.strip()}” is not a number. {ask}" if text.strip() else ask)
 
 
 class ChoiceInput:
@@ -42,11 +36,11 @@ class ChoiceInput:
     def __init__(self, q: ShownQuestion):
         self.kind = q.type
         if q.type == "multiple":
-            self.boxes = {c.id: w.Checkbox(value=False, description=f"{c.id}. {c.text}", indent=False,
+            self.boxes = {c.id: w.Checkbox(value=False, description=f"{c.label}. {c.text}", indent=False,
                                            layout=WIDE) for c in q.choices}
             self.widget = w.VBox(list(self.boxes.values()))
         else:
-            label = (lambda c: c.text) if q.type == "truefalse" else (lambda c: f"{c.id}. {c.text}")
+            label = (lambda c: c.text) if q.type == "truefalse" else (lambda c: f"{c.label}. {c.text}")
             # truefalse answers are booleans, so the radio values are too.
             values = {"true": True, "false": False} if q.type == "truefalse" else {}
             options = [(label(c), values.get(c.id, c.id)) for c in q.choices]
@@ -54,7 +48,8 @@ class ChoiceInput:
 
     def answer(self) -> Any:
         if self.kind == "multiple":
-            chosen = [cid for cid, box in self.boxes.items() if box.value]
+            # In option-id order, whatever order they are shown in: the book records the same.
+            chosen = sorted(cid for cid, box in self.boxes.items() if box.value)
             if not chosen:
                 raise NotAnswered("Choose at least one answer.")
             return chosen
@@ -116,13 +111,15 @@ class OrderingInput:
 
 class NumericInput:
     def __init__(self, q: ShownQuestion):
+        self.question = q
         self.text = w.Text(value="", placeholder="a number", layout=w.Layout(width="10em"))
         self.widget = w.HBox([self.text, w.Label(q.unit)])
 
     def answer(self) -> float:
-        if not self.text.value.strip():
-            raise NotAnswered("Type a number, for example 20.")
-        value = parse_number(self.text.value)
+        # Read as the book's script reads it (scoring.parse_number: "20 minutes", "twenty", "2,5").
+        value = parse_number(self.text.value, self.question.units)
+        if value is None:
+            raise not_a_number(self.question, self.text.value)
         return int(value) if value.is_integer() else value  # 20, not 20.0, as the book stores it
 
     def set(self, answer) -> None:
