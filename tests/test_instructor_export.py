@@ -327,7 +327,7 @@ def test_export_command_says_how_each_question_maps(tmp_path, monkeypatch, cours
     result = CliRunner().invoke(app, ["export", "--format", "gift", "--chapters", "2", "--out", str(gift_out)])
     assert result.exit_code == 0 and sorted(parse_gift(gift_out.read_text(encoding="utf-8"))) == ["ev-athletes", "ev-hostile"]
     bad = CliRunner().invoke(app, ["export", "--format", "pdf", "--out", str(tmp_path / "x")])
-    assert bad.exit_code == 2 and "--format must be qti or gift" in bad.output
+    assert bad.exit_code == 2 and "--format must be qti, gift or scorm" in bad.output
 
 
 def test_qti_writes_a_numeric_answer_text2qti_cannot_write_from_its_own_template(course):
