@@ -18,8 +18,10 @@ def trace(course: Path = COURSE_OPTION,
           source: Path | None = typer.Option(None, "--source", help="The article's text "
                                              "[default: source.file in course.yml]."),
           ) -> None:
-    """Write the review page: each source sentence carried, weakly carried, not carried or left
-    out, and every course sentence that is not from the source."""
+    """Write the review page: how each source sentence is carried, and course sentences not from it.
+
+    Each source sentence is carried, weakly carried, not carried or left out; every course
+    sentence that is not from the source is listed too."""
     model = load_or_exit(course)
     try:
         t = load_thresholds(model)

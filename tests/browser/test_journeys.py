@@ -247,7 +247,7 @@ def wrong_in_words(question, answer) -> str:
     """How items.csv names a wrong answer, for the two kinds the plan gets wrong."""
     if question.type == "truefalse":
         return "True" if answer else "False"
-    return f"{answer}) {question.option(answer).text}"
+    return question.option(answer).text
 
 
 def test_instructor_assigns_an_assessment_learner_answers_in_its_book_and_grade_scores_it(
