@@ -17,9 +17,11 @@ import ipywidgets as w
 
 from ..bundle import chapter_data, load_bundle
 from ..faces import StaticFace, fragment
+from ..frame import framed
 from ..scoring import Scored, score
-from ..store import ResultsFile, ResultsFileError, results_file
+from ..store import ResultsFile, ResultsFileError, is_anonymous, results_file, same_learner
 from .face import HINTS, quiz_html
+from .header import QuizHeader
 from .inputs import NotAnswered, make_input
 from .shown import ShownQuestion, shown_questions
 
@@ -87,16 +89,13 @@ class QuizWidget(StaticFace, w.VBox):
         self.notice = w.HTML(value="")
         self.score_line = w.HTML(value="")
         self.questions = [QuestionBox(q, self.check, self.mode) for q in self.shown]
-        self.name_field = w.Text(description="Your name", continuous_update=False)
-        self.id_field = w.Text(description="Student id", continuous_update=False)
+        self.header = QuizHeader(self.mode, bundle.get("assignment"))
+        self.name_field, self.id_field = self.header.name_field, self.header.id_field
         self.reset_button = w.Button(description="Start this quiz again")
         self.reset_button.on_click(lambda _: self.reset())
-        head = []
-        if self.mode == "assessment":
-            head.append(w.HTML(fragment(LIVE, "paragraph", "This is an assessment: your answers are "
-                                        "saved for your instructor and are not marked here.")))
-        super().__init__(head + [self.notice, w.HBox([self.name_field, self.id_field])]
-                         + self.questions + [self.score_line, self.reset_button])
+        self._filling = False
+        super().__init__(self.header.widgets + [self.notice] + self.questions + [self.score_line, self.reset_button])
+        framed(self)  # keys stay in the quiz; button labels are shown whole
         self._restore()
         # Only after restoring: filling the fields from the file must not write the file
         # (the book's build runs this cell and must leave no results file behind).
@@ -129,17 +128,27 @@ class QuizWidget(StaticFace, w.VBox):
         self._update()
 
     def reset(self) -> None:
-        self.results.forget(self.chapter_id)
+        """Clear the questions for a new try. The results file keeps every answer: it may
+        already have been handed in, and a new answer to a question replaces the old one there
+        (its first answer and the attempts are kept)."""
         for box in self.questions:
             box.retry()
             box.score = None
         self._update()
+        self._say("The questions are cleared for a new try. Your results file keeps your earlier "
+                  "answers; answering a question again replaces its answer there.")
 
     def _restore(self) -> None:
-        learner = self.results.learner
-        self.name_field.value, self.id_field.value = learner["name"], learner["id"]
+        self.header.show_learner(self.results.learner)
+        self._show_saved_answers()
+
+    def _show_saved_answers(self) -> None:
+        """Show what the results file holds for each question, and nothing else."""
+        saved = self.results.answers(self.chapter_id)
         for box in self.questions:
-            entry = self.results.answers(self.chapter_id).get(box.question.id)
+            entry = saved.get(box.question.id)
+            box.retry()
+            box.score = None
             if entry is None:
                 continue
             if not self._fits(box, entry.get("answer")):  # e.g. from an older question bank
@@ -157,13 +166,40 @@ class QuizWidget(StaticFace, w.VBox):
         except Exception:  # a trait error, a missing key: it does not fit
             return False
 
-    def _learner_changed(self, _change) -> None:
+    def _learner_changed(self, change) -> None:
+        if self._filling:
+            return
+        typed = {"name": self.name_field.value, "id": self.id_field.value}
+        before = self.results.learner
+        if not is_anonymous(before) and not same_learner(before, typed):
+            # Someone else is typing: a field they did not touch still shows the previous
+            # learner's name or id, filled in from that learner's file. Empty it.
+            for key, field in (("name", self.name_field), ("id", self.id_field)):
+                if field is not change["owner"] and field.value and field.value.strip() == before[key].strip():
+                    self._fill(field, "")
+                    typed[key] = ""
+        self.header.update_reminder()
         try:
-            self.results.set_learner(self.name_field.value, self.id_field.value)
+            switch = self.results.set_learner(typed["name"], typed["id"])
         except ResultsFileError as err:
             self._say(str(err))
             return
+        if switch.left is not None:
+            # Nothing of the other learner stays on screen (their file's name names them too).
+            self._say("The results file that was open here belongs to another learner. It was left as "
+                      f"it was, and its answers are no longer shown. Your answers are saved to "
+                      f"{self._where()}. (If that file is yours, type your name and id exactly as before.)")
+            self._show_saved_answers()
+            return
         self._update()
+
+    def _fill(self, field: w.Text, value: str) -> None:
+        """Set a field from the program, not the learner (no learner change is triggered)."""
+        self._filling = True
+        try:
+            field.value = value
+        finally:
+            self._filling = False
 
     def _where(self) -> str:
         """The results file, relative to the notebook when it is beside it: short to read, and
