@@ -8,11 +8,15 @@ PORT   ?= 8000
 .PHONY: book test serve lab generate check clean venv js
 
 # The virtualenv is remade when the requirements change.
-$(BIN)/.installed: requirements.txt pyproject.toml runtime/pyproject.toml
+$(BIN)/.installed: requirements.txt pyproject.toml runtime/pyproject.toml runtime/jupyter-config/patientcourse_runtime.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps -e .
+	# The runtime's Jupyter server extension (an opened notebook is not marked changed): a wheel
+	# install turns it on with this file; the editable install above does not copy data files.
+	mkdir -p $(VENV)/etc/jupyter/jupyter_server_config.d
+	cp runtime/jupyter-config/patientcourse_runtime.json $(VENV)/etc/jupyter/jupyter_server_config.d/
 	touch $@
 
 $(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt

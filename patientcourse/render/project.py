@@ -22,7 +22,7 @@ BUNDLE_PATH = f"{NOTEBOOK_DIR}/course.json"
 
 def render_project(course: Course, *, mode: str = "practice", assignment: dict | None = None,
                    instructor_pages: bool = True) -> dict[str, bytes]:
-    files = {notebook_path(c): render_notebook(course, c) for c in course.chapters}
+    files = {notebook_path(c): render_notebook(course, c, mode) for c in course.chapters}
     files[BUNDLE_PATH] = bundle_bytes(bundle(course, mode=mode, assignment=assignment))
     files["_toc.yml"] = render_toc(course, instructor_pages=instructor_pages)
     pages = {"index": lambda c: landing_page(c, instructor_pages=instructor_pages),

@@ -1,30 +1,32 @@
 /* frame.js: added (as a hidden anywidget) to every live quiz and chapter widget in Jupyter.
  *
- * JupyterLab and Notebook 7 read every key pressed on the page as a notebook shortcut once it
- * bubbles up to the document: an arrow key in a radio group would move to the next cell, Enter
- * on a button would open the cell's editor. So keys pressed inside the quiz or widget (the
- * nearest `.pc-keys` box, a class the runtime adds) stop there. Keys held with Ctrl, Alt or
+ * JupyterLab and Notebook 7 read keys pressed on the page as notebook shortcuts: an arrow key
+ * in a radio group would move to the next cell, Enter on a button would open the cell's
+ * editor, "b" would add a cell. Keys pressed inside a quiz or widget (the nearest `.pc-keys`
+ * box, a class the runtime adds) must stay there. JupyterLab handles shortcuts as the key
+ * event bubbles up to the document, Notebook 7 as it goes down from it, so stopping the event
+ * is not enough: before either sees it, the key's target is marked with the attribute both
+ * honour, `data-lm-suppress-shortcuts`, and unmarked right after. Keys held with Ctrl, Alt or
  * Meta still go on: those are the application's own (Ctrl+S saves the notebook).
  */
-const FRAME_ATTEMPTS = 600;  // animation frames (~10 s) to wait for the view to be on the page
+const MARK = 'data-lm-suppress-shortcuts';
 
-function guard(box) {
-  if (box.dataset.pcKeys === 'on') return;
-  box.dataset.pcKeys = 'on';
-  box.addEventListener('keydown', (event) => {
-    if (!(event.ctrlKey || event.altKey || event.metaKey)) event.stopPropagation();
-  });
+function keepKeysInQuizzes(event) {
+  if (event.ctrlKey || event.altKey || event.metaKey) return;
+  const target = event.target;
+  if (!(target instanceof Element) || !target.closest('.pc-keys') || target.hasAttribute(MARK)) return;
+  target.setAttribute(MARK, 'true');
+  setTimeout(() => target.removeAttribute(MARK), 0);
 }
 
 export default {
   render({ el }) {
     el.classList.add('pc-frame');
-    let attempts = 0;
-    const attach = () => {
-      const box = el.closest('.pc-keys');
-      if (box) guard(box);
-      else if (attempts++ < FRAME_ATTEMPTS) requestAnimationFrame(attach);
-    };
-    attach();
+    const root = document.documentElement;
+    if (root.dataset.pcKeys !== 'on') {
+      root.dataset.pcKeys = 'on';
+      // On the window, in the capture phase: before the application, in either phase, sees it.
+      window.addEventListener('keydown', keepKeysInQuizzes, true);
+    }
   },
 };
