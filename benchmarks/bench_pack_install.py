@@ -80,6 +80,8 @@ def main(repeat: int = typer.Option(3, min=1, help="Warm-cache installs to time.
         "pack_bytes": folder_bytes(pack), "wheel_bytes": wheel.stat().st_size,
         "requirements": (pack / "requirements.txt").read_text(encoding="utf-8").splitlines(),
         "venv_bytes": folder_bytes(venv), "packages": len(json.loads(listed.stdout)),
+        # Names only (values may hold credentials): a local wheel folder makes "cold" less cold.
+        "pip_environment": sorted(k for k in os.environ if k.startswith("PIP_")),
         "warm": summarize(warm), "cold": cold_run.as_dict() if cold_run else None,
     }
     out.mkdir(parents=True, exist_ok=True)
@@ -108,6 +110,9 @@ def render(r: dict) -> str:
     if r["cold"]:
         lines.append(f"| Setup, pip cache off (downloads every wheel) | {r['cold']['seconds']:.0f} s wall, "
                      f"{r['cold']['cpu_seconds']:.0f} s CPU |")
+    if r.get("pip_environment"):
+        lines += ["", "pip on this machine also reads " + ", ".join(f"`{k}`" for k in r["pip_environment"])
+                  + " from the environment; wheels it finds locally are not downloaded, even with the cache off."]
     lines += ["", "Warm runs: " + ", ".join(f"{x['seconds']:.0f} s" for x in warm["runs"]) + ".", "",
               "requirements.txt:", "", "```", *r["requirements"], "```", ""]
     return "\n".join(lines)
