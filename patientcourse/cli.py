@@ -19,6 +19,8 @@ COMMANDS = [
     "grade",
     "guide",
     "export",
+    "trace",
+    "new",
 ]
 
 for name in COMMANDS:

@@ -71,6 +71,18 @@ questions:
 """
 
 
+# The source the course is traced against (source.file, from the project folder).
+ARTICLE = """\
+A test article
+
+By Ann Author
+
+Fascia is a thin sheet of tissue. It wraps your muscles. Fascia can get tight. When it is tight, it can hurt. A gentle rub can help it relax.
+
+This is not medical advice. Talk to your doctor.
+"""
+
+
 def write_course(root: Path, *, front: str = FRONT, body: str = BODY, quiz: str = QUIZ_YML,
                  glossary: str = GLOSSARY_YML, course_extra: str = "") -> Path:
     """Write a course folder under ``root`` and return its path."""
@@ -80,6 +92,7 @@ def write_course(root: Path, *, front: str = FRONT, body: str = BODY, quiz: str 
     (course / "glossary.yml").write_text(glossary, encoding="utf-8")
     (course / "chapters" / "01-demo.md").write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
     (course / "chapters" / "01-demo.quiz.yml").write_text(quiz, encoding="utf-8")
+    (root / "article.txt").write_text(ARTICLE, encoding="utf-8")
     return course
 
 

@@ -198,14 +198,24 @@ def test_inline_svg_in_the_source_needs_a_name_and_a_figcaption(tmp_path):
 # review dates ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("today, expected", [
-    (dt.date(2027, 11, 2), [("error", 5)]),     # the day after next_review_due
+    (dt.date(2027, 12, 2), [("error", 5)]),     # 31 days after next_review_due (grace: 30)
+    (dt.date(2027, 12, 1), [("warning", 5)]),   # 30 days after: still a warning
+    (dt.date(2027, 11, 1), [("warning", 5)]),   # due today
     (dt.date(2027, 10, 20), [("warning", 5)]),  # due within 30 days
     (dt.date(2026, 11, 24), []),
 ])
-def test_next_review_due_not_in_the_past(tmp_path, today, expected):
+def test_review_due_warns_then_fails_after_the_grace_days(tmp_path, today, expected):
     got = found(make_course(tmp_path), "review-dates", today=today)
     assert [(f.severity, f.line) for f in got] == expected
     assert all(f.file.endswith("course.yml") for f in got)
+
+
+def test_grace_days_are_configurable(tmp_path):
+    course = make_course(tmp_path, course_extra="checks:\n  review_grace_days: 3\n")
+    [f] = found(course, "review-dates", today=dt.date(2027, 11, 5))
+    assert f.severity == "error" and "4 days overdue, more than the 3 days allowed" in f.message
+    [f] = found(course, "review-dates", today=dt.date(2027, 11, 4))
+    assert f.severity == "warning"
 
 
 def test_no_clock_means_no_review_finding(tmp_path):

@@ -31,6 +31,8 @@ def stage_config(project_config: Path) -> bytes:
     config.setdefault("execute", {})["execute_notebooks"] = "off"
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["html_static_path"] = [str(STATIC_DIR)]
+    if sphinx_config.get("patientcourse_course"):  # the stage is elsewhere: name the course folder in full
+        sphinx_config["patientcourse_course"] = str((project_config.parent / sphinx_config["patientcourse_course"]).resolve())
     if sphinx_config.get("html_favicon", "").startswith("patientcourse/static/"):
         sphinx_config["html_favicon"] = str(STATIC_DIR / Path(sphinx_config["html_favicon"]).name)
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8")

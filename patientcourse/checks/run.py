@@ -10,7 +10,11 @@ from .coverage import COVERAGE_RULES
 from .findings import SEVERITIES, Finding
 from .readability import Readability, check_readability
 from .rendered import rendered_rules, source_html_rules, widget_figures
-from .structure import CHAPTER_RULES, review_dates
+from .draft import DRAFT_RULES, todo_marks
+from .jargon import jargon
+from .review import review_dates, review_signoff, source_details
+from .source_trace import source_trace
+from .structure import CHAPTER_RULES
 from .thresholds import Thresholds, load_thresholds
 
 REPORT_SCHEMA, REPORT_VERSION = "patientcourse.check", 1
@@ -76,7 +80,7 @@ def _apply_overrides(findings: list[Finding], t: Thresholds) -> list[Finding]:
 def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
                   notebooks_dir: Path | None) -> ChapterReport:
     readability, findings = check_readability(chapter, t)
-    for rule in CHAPTER_RULES + COVERAGE_RULES:
+    for rule in CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + [jargon]:
         findings += rule(course, chapter, t)
     if notebooks_dir is not None:
         findings += rendered_rules(course, chapter, notebooks_dir)
@@ -87,12 +91,15 @@ def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
 
 
 def run_checks(course: Course, *, today: dt.date | None, notebooks_dir: Path | None,
-               thresholds: Thresholds | None = None) -> CheckReport:
+               thresholds: Thresholds | None = None, trace: bool = True) -> CheckReport:
     """Check a loaded course.
 
     ``today`` drives the review-date rule (None skips it, for output that must not change
     from day to day); ``notebooks_dir`` holds the generated chapter notebooks (None skips the
-    rules that read them). Raises ``CourseError`` if the ``checks:`` thresholds are invalid."""
+    rules that read them); ``trace`` compares the course with its source article (it reads
+    the article's file). Raises ``CourseError`` if the ``checks:`` thresholds are invalid."""
     t = thresholds or load_thresholds(course)
     chapters = [check_chapter(course, c, t, notebooks_dir) for c in course.chapters]
-    return CheckReport(course, t, today, chapters, _apply_overrides(review_dates(course, t, today), t))
+    course_wide = (review_dates(course, t, today) + review_signoff(course, t) + source_details(course, t)
+                   + todo_marks(course, t) + (source_trace(course, t) if trace else []))
+    return CheckReport(course, t, today, chapters, _apply_overrides(course_wide, t))

@@ -282,26 +282,3 @@ def _directive_parts(lines: list[Line], start: int) -> tuple[dict[str, str], lis
 
 CHAPTER_RULES = [main_message, objectives, key_points, heading_spacing, list_length, help_box,
                  glossary_links, glossary_list, numbers, images]
-
-
-def review_dates(course: Course, t: Thresholds, today: dt.date | None) -> list[Finding]:
-    meta, source = course.meta, course_yml(course)
-    file = str(Path(course.root) / "course.yml")
-    if today is None:  # no clock (e.g. a generated page must not change from day to day)
-        return []
-    line = line_of(source, "next_review_due")
-    if meta.next_review_due < today:
-        return [Finding("review-dates", "error", file, line,
-                        f"next_review_due {meta.next_review_due} is in the past (today is {today}).",
-                        "Review the chapters against the article, then set last_reviewed to today "
-                        "and next_review_due to a date within a year.")]
-    if (meta.next_review_due - today).days <= t.review_warning_days:
-        return [Finding("review-dates", "warning", file, line,
-                        f"the next review is due on {meta.next_review_due}, in "
-                        f"{(meta.next_review_due - today).days} days.",
-                        "Plan the review; then update last_reviewed and next_review_due.")]
-    if meta.last_reviewed > today:
-        return [Finding("review-dates", "error", file, line_of(source, "last_reviewed"),
-                        f"last_reviewed {meta.last_reviewed} is in the future (today is {today}).",
-                        "Set last_reviewed to the day the course was last reviewed.")]
-    return []

@@ -106,6 +106,9 @@ def build(course: Path = COURSE_OPTION,
                 console.print("[bold red]Build stopped by the check[/]; fix the errors above "
                               "(or build with --no-check). Nothing was changed.")
                 raise typer.Exit(EXIT_FAILED)
+            for finding in report.course_findings:  # a review coming due is worth saying every build
+                if finding.rule == "review-dates":
+                    progress.console.print(f"Warning: {finding}", style="yellow", markup=False, soft_wrap=True)
         try:
             html = build_html(project, files, workers=workers or None, progress=progress)
         except (ExecutionFailed, BookBuildFailed) as err:

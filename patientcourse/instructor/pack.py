@@ -77,7 +77,7 @@ def make_pack(course: Course, chapter_ids: list[str], *, title: str, due: str | 
     with tempfile.TemporaryDirectory(prefix=".pack-", dir=out.parent) as tmp:
         project, pack = Path(tmp) / "project", Path(tmp) / "pack"
         write_files(files, project)
-        (project / "_config.yml").write_text(_pack_config(config, assignment), encoding="utf-8")
+        (project / "_config.yml").write_text(_pack_config(config, assignment, course), encoding="utf-8")
         html = build_html(project, files)
         _assemble(pack, files, html, readme(subset, assignment, mode))
         scanned = 0
@@ -94,10 +94,15 @@ def make_pack(course: Course, chapter_ids: list[str], *, title: str, due: str | 
     return Pack(out, assignment, [c.id for c in subset.chapters], mode, len(sizes), sum(sizes), scanned)
 
 
-def _pack_config(config: Path, assignment: dict) -> str:
-    """The book's own config, titled with the assignment."""
+def _pack_config(config: Path, assignment: dict, course: Course) -> str:
+    """The book's own config, titled with the assignment; its course.yml is the course's."""
     data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
-    data["title"] = f"{assignment['title']} — {data.get('title', '')}".rstrip(" —")
+    title = f"{assignment['title']} — {course.meta.title}"
+    data["title"] = title
+    sphinx_config = data.setdefault("sphinx", {}).setdefault("config", {})
+    if sphinx_config.get("patientcourse_course"):
+        sphinx_config["patientcourse_course"] = str(Path(course.root).resolve())
+        sphinx_config["patientcourse_title"] = title
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 

@@ -65,7 +65,7 @@ def _bullets(items: list[str]) -> str:
 def header(course: Course, chapter: Chapter):
     yield _md(f"({chapter.slug})=\n# {chapter.number}. {chapter.title}",
               f":::{{admonition}} Main message\n:class: tip pc-main-message\n{chapter.meta.main_message}\n:::",
-              about_box(course))
+              about_box(course, chapter))
 
 
 def objectives(course: Course, chapter: Chapter):

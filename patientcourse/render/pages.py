@@ -9,7 +9,8 @@ import html
 import json
 
 from ..structure import Course
-from .common import GENERATED, about_box
+from ..review import review_sentence
+from .common import GENERATED, about_box, review_record
 from .notebooks import notebook_path
 
 
@@ -46,8 +47,7 @@ def landing_page(course: Course, *, instructor_pages: bool = True) -> str:
         "**If you are a learner using Jupyter:** open the notebooks in the `notebooks/` folder "
         "(`make lab`). Run each cell from the top. Answer the quiz, then press *Check*. "
         "Your answers are saved to a results file you can hand in.",
-        f"*Content last reviewed {_date(meta.last_reviewed)}. Next review due "
-        f"{_date(meta.next_review_due)}.*",
+        f"*{review_sentence(course)}*",
     ])
 
 
@@ -79,7 +79,7 @@ def sources_page(course: Course) -> str:
             "part of the source text we were given.** So we cannot tell you what each number refers "
             "to, and we have not guessed. To check a statement, find the original article online "
             "and follow its numbered links.")
-    left_out = _list(source.left_out) or "Nothing."
+    left_out = _list([f"{part.reason} (“{part.text}”)" for part in source.left_out]) or "Nothing."
     return "\n\n".join([
         GENERATED, "# Sources", about_box(course),
         "## Where this course comes from",
@@ -95,8 +95,7 @@ def sources_page(course: Course) -> str:
         "## What the publisher says about the article",
         f"> {source.publisher_statement}" if source.publisher_statement else "Nothing.",
         "## What we left out", left_out,
-        "## Review", f"Content last reviewed {_date(course.meta.last_reviewed)}. "
-                     f"Next review due {_date(course.meta.next_review_due)}.",
+        "## Review", review_record(course),
         "## Disclaimer", course.meta.disclaimer,
     ])
 

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from ..checks import RULES, run_checks
 from ..checks.findings import Finding
+from ..checks.pemat import NEEDS_A_PERSON, pemat_items
 from ..checks.run import CheckReport
 from ..structure import Course
 from .common import GENERATED, about_box
 
 # Rules the page cannot run (see the module docstring).
-NOT_ON_PAGE = {"review-dates", "disclaimer-credit"}
+NOT_ON_PAGE = {"review-dates", "disclaimer-credit", "source-trace"}
 
 
 def _cell(text: str) -> str:
@@ -50,7 +51,13 @@ def _findings(findings: list[Finding]) -> str:
                   [[f.severity, str(f.line or ""), f.rule, f.message, f.fix] for f in shown])
 
 
-def _chapter(c) -> str:
+def _pemat(c, t) -> str:
+    marks = {True: "met", False: "not met", None: "does not apply"}
+    return "PEMAT-P items a program can judge:\n\n" + _table(
+        ["Item", "Result", "Why"], [[i.name, marks[i.met], i.detail] for i in pemat_items(c, t)])
+
+
+def _chapter(c, t) -> str:
     r = c.readability
     longest = "\n".join(f"- line {s.line}, {s.words} words: “{_cell(s.text)}”" for s in r.longest_sentences)
     numbers = sorted({f.line for f in c.findings if f.rule == "numbers" and f.line})
@@ -60,13 +67,14 @@ def _chapter(c) -> str:
         f"Flesch Reading Ease {r.flesch_reading_ease:.1f}; {r.words} words in {r.sentences} sentences.",
         "Longest sentences:\n\n" + longest if longest else "",
         _findings(c.findings),
+        _pemat(c, t),
         (f"Numbers for a human look (check each against the article): lines "
          f"{', '.join(map(str, numbers))}.") if numbers else "",
     ]))
 
 
 def report_page(course: Course) -> str:
-    report = run_checks(course, today=None, notebooks_dir=None)
+    report = run_checks(course, today=None, notebooks_dir=None, trace=False)
     t = report.thresholds
     status = ("Every chapter passes the error-level rules." if report.passed else
               f"**{report.count('error')} error(s)** to fix: run `patientcourse check` for file and line.")
@@ -89,7 +97,9 @@ def report_page(course: Course) -> str:
         f"above {t.fk_grade_warning} a warning. Reading ease runs from 0 (hard) to 100 (easy).",
         "## What is checked",
         rules,
-        "The review dates, and the disclaimer, source credit and figures on the built pages, are "
-        "checked by `patientcourse check` when the book is built.",
-        *(_chapter(c) for c in report.chapters),
+        "The review dates, the trace of every source sentence, and the disclaimer, source credit "
+        "and figures on the built pages, are checked by `patientcourse check` when the book is built.",
+        "PEMAT-P (AHRQ) items that need a person, for every chapter:\n\n"
+        + "\n".join(f"- {_cell(item)}" for item in NEEDS_A_PERSON),
+        *(_chapter(c, t) for c in report.chapters),
     ])

@@ -32,11 +32,42 @@ class Author(Strict):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
+class LeftOut(Strict):
+    """A part of the source the course does not carry, quoted word for word, and why."""
+    text: str = Field(min_length=1, description="The words left out, exactly as in the source "
+                      "(one sentence or several in a row).")
+    reason: str = Field(min_length=1)
+
+
+class Reworded(Strict):
+    """A source sentence the course carries in other words than a word match can see, and the
+    course sentence that carries it (both quoted exactly), for ``trace`` and its reviewer."""
+    text: str = Field(min_length=1, description="The source sentence, word for word.")
+    course: str = Field(min_length=1, description="The course sentence that carries it, word for word.")
+
+
+class Review(Strict):
+    """A medical review on record. ``chapters`` are the chapters signed off, each with the
+    fingerprint it had when signed (``patientcourse trace`` shows it), so a chapter changed
+    after its sign-off counts as not reviewed."""
+    reviewer: str = Field(min_length=1)
+    credentials: str = ""
+    date: dt.date
+    reviewed: str = Field(min_length=1, description="What was reviewed, in a few words.")
+    chapters: dict[str, str] = Field(default_factory=dict)
+
+    @property
+    def who(self) -> str:
+        return f"{self.reviewer}, {self.credentials}" if self.credentials else self.reviewer
+
+
 class SourceArticle(Strict):
+    # A draft made by `patientcourse new` may lack what the article did not say (publisher,
+    # date, authors); `check` lists each blank as an error for the author to fill.
     title: str = Field(min_length=1)
-    publisher: str = Field(min_length=1)
-    last_updated: dt.date
-    authors: list[Author] = Field(min_length=1)
+    publisher: str = ""
+    last_updated: dt.date | None = None
+    authors: list[Author] = Field(default_factory=list)
     address: str | None = Field(
         default=None, description="Web address, if the source text gives one. Never guess it.")
     file: str = Field(min_length=1, description="Where the source text is kept, for reviewers.")
@@ -45,8 +76,9 @@ class SourceArticle(Strict):
         description="Whether the numbered reference list is part of the source text.")
     badge: str = ""
     publisher_statement: str = ""
-    left_out: list[str] = Field(default_factory=list,
-                                description="Parts of the source text the course leaves out, and why.")
+    left_out: list[LeftOut] = Field(default_factory=list,
+                                    description="Parts of the source text the course leaves out, and why.")
+    reworded: list[Reworded] = Field(default_factory=list)
 
     @property
     def byline(self) -> str:
@@ -55,9 +87,15 @@ class SourceArticle(Strict):
     @property
     def credit(self) -> str:
         """One sentence that credits the source, for every page."""
-        date = f"{self.last_updated:%B} {self.last_updated.day}, {self.last_updated.year}"
-        return (f"Adapted from “{self.title}” by {self.byline}, published on the "
-                f"{self.publisher} (last updated {date}).")
+        by = f" by {self.byline}" if self.authors else ""
+        where = f", published on the {self.publisher}" if self.publisher else ""
+        date = f" (last updated {long_date(self.last_updated)})" if self.last_updated else ""
+        return f"Adapted from “{self.title}”{by}{where}{date}."
+
+
+def long_date(day: dt.date) -> str:
+    """January 4, 2020: the way every page writes a date."""
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 class Objective(Strict):
@@ -165,8 +203,11 @@ class CourseMeta(Strict):
     subtitle: str = ""
     audience: str = Field(min_length=1)
     language: str = "en"
-    last_reviewed: dt.date
-    next_review_due: dt.date
+    last_reviewed: dt.date | None = Field(
+        None, description="When the course was last checked against its source article.")
+    next_review_due: dt.date | None = None
+    reviews: list[Review] = Field(default_factory=list, description="Medical reviews on record. "
+                                  "Never invent one: with none, every page says so.")
     disclaimer: str = Field(min_length=1)
     source: SourceArticle
     chapters: list[str] = Field(min_length=1)
@@ -185,9 +226,13 @@ class CourseMeta(Strict):
 
     @model_validator(mode="after")
     def _review_dates(self) -> "CourseMeta":
-        if self.next_review_due <= self.last_reviewed:
+        if self.next_review_due and self.last_reviewed and self.next_review_due <= self.last_reviewed:
             raise ValueError("next_review_due must come after last_reviewed.")
         return self
+
+    @property
+    def latest_review(self) -> Review | None:
+        return max(self.reviews, key=lambda r: r.date, default=None)
 
 
 class Course(Strict):
