@@ -242,3 +242,12 @@ def test_an_answer_the_question_no_longer_accepts_shows_the_question_unanswered(
     assert quiz.questions[MADE_OF].feedback.value == ""
     assert quiz.questions[ROLLING].feedback.value == ""
     assert "Score: 0 of 6 points." in quiz.score_line.value
+
+
+def test_a_draft_sent_by_the_answer_field_is_what_check_reads(results_path):
+    """The browser sends each change as a message (answer_field.js): the next Check uses it."""
+    quiz = make_quiz(results_path)
+    box = quiz.questions[MADE_OF]
+    box.input.widget._handle_custom_msg({"draft": "b"}, [])
+    box.check_button.click()
+    assert saved(results_path)["fa-made-of"]["answer"] == "b"

@@ -123,7 +123,8 @@ def open_and_run(page, app: str, base: str, token: str, questions: list[dict]) -
     page.wait_for_function(READY, timeout=180_000)
 
 
-def forgive_jupyterlab_table_of_contents(page) -> None:
+@contextmanager
+def known_jupyterlab_errors(page):
     """Drop one known JupyterLab error from the console errors the ``page`` fixture fails on.
 
     JupyterLab's table of contents (``updateRunningStatus``) reads its previous list of headings
@@ -131,8 +132,11 @@ def forgive_jupyterlab_table_of_contents(page) -> None:
     does once the glossary's terms resolve) while cells run, a position is past the end and it
     logs "Cannot read/set properties of undefined ('isRunning')". It changes nothing a learner
     sees in the notebook. Every other console error still fails the test."""
-    page.watch.console_errors[:] = [e for e in page.watch.console_errors
-                                    if not ("'isRunning'" in e and ("jlab_core" in e or "notebook_core" in e))]
+    try:
+        yield
+    finally:
+        page.watch.console_errors[:] = [e for e in page.watch.console_errors
+                                        if not ("'isRunning'" in e and ("jlab_core" in e or "notebook_core" in e))]
 
 
 def quiz(page):
@@ -224,7 +228,7 @@ def check_buttons_whole(page) -> None:
 
 
 def test_a_chapter_in_jupyterlab(page, tmp_path, learner_folder, quiz_data, course, axe_check):
-    with jupyter_server("lab", learner_folder, tmp_path) as (base, token):
+    with jupyter_server("lab", learner_folder, tmp_path) as (base, token), known_jupyterlab_errors(page):
         open_and_run(page, "lab", base, token, quiz_data)
         check_glossary_links(page)
         axe_check(page, context=".jp-Notebook .jp-Cell-outputArea")
@@ -238,15 +242,13 @@ def test_a_chapter_in_jupyterlab(page, tmp_path, learner_folder, quiz_data, cour
         name.press("Enter")
         expect(quiz(page).get_by_text("Type your name or student id")).to_be_hidden()
         expect(quiz(page).get_by_text(f"{course.id}--ada-lovelace.json")).to_be_visible()
-    forgive_jupyterlab_table_of_contents(page)
 
 
 def test_a_chapter_in_notebook_7(page, tmp_path, learner_folder, quiz_data, course, axe_check):
-    with jupyter_server("notebook", learner_folder, tmp_path) as (base, token):
+    with jupyter_server("notebook", learner_folder, tmp_path) as (base, token), known_jupyterlab_errors(page):
         open_and_run(page, "notebook", base, token, quiz_data)
         check_glossary_links(page)
         axe_check(page, context=".jp-Notebook .jp-Cell-outputArea")
         check_names(page, quiz_data)
         check_buttons_whole(page)
         check_arrow_keys(page, quiz_data, learner_folder, course.id)
-    forgive_jupyterlab_table_of_contents(page)

@@ -36,6 +36,16 @@ class AnswerField(anywidget.AnyWidget):
     kind = traitlets.Unicode("").tag(sync=True)
     value = traitlets.Any(None, allow_none=True).tag(sync=True)
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.on_msg(self._receive_draft)
+
+    def _receive_draft(self, _widget, content, _buffers) -> None:
+        """The learner changed the controls (see ``send`` in answer_field.js): take the draft as
+        the browser has it, without sending it back."""
+        if isinstance(content, dict) and "draft" in content:
+            self.set_state({"value": content["draft"]})
+
 
 def parse_number(text: str) -> float:
     """A number typed by a learner: '20', ' 1.5 ', '1,5' (decimal comma). The book's script

@@ -2,7 +2,7 @@
  *
  * The HTML comes from the runtime (templates/answer_field.html.j2, autoescaped); this script
  * only makes ids unique, keeps the model's `value` (the answer being drafted) and the
- * controls in step, and keeps keys typed here away from JupyterLab's notebook shortcuts.
+ * controls in step (the learner's changes go to Python as messages, see `send`), and keeps keys typed here away from JupyterLab's notebook shortcuts.
  * Draft values: single -> "b" | null, truefalse -> true | false | null, multiple -> ["a"],
  * matching -> {item: match | ""}, ordering -> {step: "2" | ""}, numeric -> "1,5".
  */
@@ -47,7 +47,14 @@ export default {
     el.querySelectorAll('label[for]').forEach((label) => { label.htmlFor += suffix; });
     el.querySelectorAll('input[name]').forEach((input) => { input.name += suffix; });
     const kind = model.get('kind');
-    const send = () => { model.set('value', read(el, kind)); model.save_changes(); };
+    // The draft goes to Python as a message, not as a synced change: widget state changes are
+    // throttled and can arrive after a click on the question's Check button that came later,
+    // which would check the answer before the last change. Messages keep their order.
+    const send = () => {
+      const draft = read(el, kind);
+      model.set('value', draft);
+      model.send({ draft });
+    };
     write(el, kind, model.get('value'));
     el.addEventListener('change', send);
     el.addEventListener('input', send);
