@@ -38,7 +38,7 @@ def notebook_file(path: Path, name: str, answers: dict[str, dict]) -> Path:
     for chapter_id, by_question in answers.items():
         for question_id, answer in by_question.items():
             results.record(chapter_id, question_id, answer)
-    return path
+    return results.path  # named after the learner, beside ``path``
 
 
 @pytest.fixture

@@ -47,8 +47,7 @@ def test_show_the_answer_reveals_it_after_one_try(tmp_path):
 
 def test_pick_all_that_apply_counts_without_naming_and_gives_the_hint(tmp_path):
     box = make_quiz(tmp_path).questions[PAINFUL]
-    box.input.boxes["a"].value = True   # right
-    box.input.boxes["c"].value = True   # wrong
+    box.input.widget.value = ["a", "c"]   # a is right, c is wrong
     box.check_button.click()
     said = box.feedback.value
     assert "<strong>Not correct.</strong> You found 1 of 2. One choice is wrong." in said
@@ -83,14 +82,13 @@ def test_summary_gives_scores_objectives_to_review_and_the_next_chapter(tmp_path
     boxes[MADE_OF].check_button.click()   # wrong at the first try
     boxes[MADE_OF].input.widget.value = "b"
     boxes[MADE_OF].check_button.click()
-    boxes[PAINFUL].input.boxes["a"].value = boxes[PAINFUL].input.boxes["b"].value = True
+    boxes[PAINFUL].input.widget.value = ["a", "b"]
     boxes[PROVEN].input.widget.value = False
     q = CHAPTER1_QUESTIONS[ROLLING]
-    for item_id, match_id in zip(q.item_ids(), q.match_ids()):
-        boxes[ROLLING].input.selects[item_id].value = match_id
-    for place, step_id in enumerate(CHAPTER1_QUESTIONS[STEPS].step_ids(), start=1):
-        boxes[STEPS].input.selects[step_id].value = place
-    boxes[HOLD].input.text.value = "one minute"
+    boxes[ROLLING].input.widget.value = dict(zip(q.item_ids(), q.match_ids()))
+    boxes[STEPS].input.widget.value = {step_id: str(place) for place, step_id
+                                       in enumerate(CHAPTER1_QUESTIONS[STEPS].step_ids(), start=1)}
+    boxes[HOLD].input.widget.value = "one minute"
     assert quiz.summary.value == ""
     for index in (PAINFUL, PROVEN, ROLLING, STEPS, HOLD):
         boxes[index].check_button.click()

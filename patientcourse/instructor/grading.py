@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from patientcourse_runtime.results import AnswerRecord, Results, ResultsInvalid, parse_results
+from patientcourse_runtime.store import is_bookkeeping
 
 from ..structure import Course
 from .roster import Roster, RosterMatch
@@ -101,6 +102,8 @@ def collect_files(paths: list[Path], *, exclude: list[Path] = ()) -> tuple[list[
             continue
         for found in sorted(p for p in path.rglob("*") if not p.is_dir()):
             if any(folder == found.resolve().parent or folder in found.resolve().parents for folder in mine):
+                continue
+            if is_bookkeeping(found):  # a results file's lock or last good copy: grading it would count twice
                 continue
             if found.suffix.lower() == ".json":
                 files.append(found)

@@ -11,24 +11,35 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from ..structure import Chapter, Course
 from .common import about_box, credit
+from .notebook_glossary import NOTEBOOK_ONLY, glossary_cell
 from .parts import deeper_headings, heading_level, part_closing, part_opening
 from .text import bullets, inline_markdown, plain
 
 NOTEBOOK_DIR = "notebooks"
 # The book hides the Python that draws a quiz or widget; learners in Jupyter still see it.
 HIDE_CODE = {"tags": ["remove-input"]}
+# The kernel ipykernel installs, by its own display name: JupyterLab writes the kernel's name
+# into an opened notebook, and a notebook that already says the same is not marked changed.
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+QUIZ_INTRO = {
+    "practice": ("Answer the questions below. Each answer tells you why it is right or wrong. "
+                 "In the online book your answers stay in this browser; in Jupyter, run the cell below."),
+    "assessment": ("Answer the questions below. Your answers are saved for your instructor, who marks "
+                   "them; this quiz does not say whether they are right. In Jupyter, run the cell below."),
+}
 
 
 def notebook_path(chapter: Chapter) -> str:
     return f"{NOTEBOOK_DIR}/{chapter.id}.ipynb"
 
 
-def render_notebook(course: Course, chapter: Chapter) -> bytes:
+def render_notebook(course: Course, chapter: Chapter, mode: str = "practice") -> bytes:
+    """``mode`` is the bundle's (practice or assessment): the text around the quiz says which."""
     cells: list[tuple[str, str]] = []  # (kind, source)
-    for step in (header, objectives, sections, key_points, help_box, quiz, footer):
-        cells.extend(step(course, chapter))
+    for step in (header, objectives, glossary, sections, key_points, help_box, quiz, footer):
+        cells.extend(step(course, chapter, mode) if step is quiz else step(course, chapter))
     nb = new_notebook(metadata={
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "kernelspec": dict(KERNELSPEC),
         "language_info": {"name": "python"},
         "patientcourse": {"course": course.id, "chapter": chapter.id,
                           "generated_from": f"course/chapters/{chapter.id}.md"},
@@ -37,6 +48,8 @@ def render_notebook(course: Course, chapter: Chapter) -> bytes:
         cell_id = f"{chapter.slug}-{n:02d}"
         if kind == "code":
             nb.cells.append(new_code_cell(source, id=cell_id, metadata=dict(HIDE_CODE)))
+        elif kind == "notebook-only":
+            nb.cells.append(new_markdown_cell(source, id=cell_id, metadata=dict(NOTEBOOK_ONLY)))
         else:
             nb.cells.append(new_markdown_cell(source, id=cell_id))
     nbformat.validate(nb)
@@ -87,11 +100,15 @@ def help_box(course: Course, chapter: Chapter):
                   + bullets(chapter.meta.when_to_get_help) + "\n:::")
 
 
-def quiz(course: Course, chapter: Chapter):
-    yield _md(f"({chapter.slug}-quiz)=\n## {plain(chapter.quiz.title)}",
-              "Answer the questions below. Each answer tells you why it is right or wrong. "
-              "In the online book your answers stay in this browser; in Jupyter, run the cell below.")
+def quiz(course: Course, chapter: Chapter, mode: str = "practice"):
+    yield _md(f"({chapter.slug}-quiz)=\n## {plain(chapter.quiz.title)}", QUIZ_INTRO[mode])
     yield ("code", f"from patientcourse_runtime import chapter_quiz\nchapter_quiz({chapter.id!r})")
+
+
+def glossary(course: Course, chapter: Chapter):
+    cell = glossary_cell(course, chapter)
+    if cell:
+        yield ("notebook-only", cell)
 
 
 def footer(course: Course, chapter: Chapter):
@@ -100,5 +117,7 @@ def footer(course: Course, chapter: Chapter):
     marks = ("A mark like “(source 2)” gives the number the article uses for one of its sources; "
              "the [Sources](../book/sources.md) page explains them."
              if course.meta.source.cited_sources else "See [Sources](../book/sources.md).")
-    yield _md("---", f"*{credit(course)} {marks} "
+    # "***", not "---": a cell that starts with "---" is front matter to MyST in JupyterLab,
+    # which then shows the whole cell as nothing.
+    yield _md("***", f"*{credit(course)} {marks} "
               "Medical words are in the [Glossary](../book/glossary.md).*")

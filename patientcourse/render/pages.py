@@ -11,7 +11,7 @@ import re
 
 from ..structure import Course
 from ..review import review_sentence
-from .common import GENERATED, about_box, disclaimer, review_record
+from .common import GENERATED, about_box, disclaimer, glossary_meanings, review_record
 from .notebooks import notebook_path
 from .text import inline_markdown, plain
 
@@ -62,9 +62,7 @@ def glossary_page(course: Course) -> str:
     for term in sorted(course.glossary.terms, key=lambda t: t.term.casefold()):
         # Other forms (plurals) are listed as terms too, so {term}`fasciae` links here.
         names = "\n".join(plain(name) for name in [term.term, *term.also])
-        meanings = ([f"*General meaning, not from the article:* {inline_markdown(term.general)}"]
-                    if term.general else []) + ([inline_markdown(term.definition)] if term.definition else [])
-        entries.append(f"{names}\n  " + "\n\n  ".join(meanings))
+        entries.append(f"{names}\n  " + "\n\n  ".join(glossary_meanings(term)))
     return "\n\n".join([
         GENERATED, "# Glossary", about_box(course),
         "These are the medical words used in this course, in plain language. Most say what the "

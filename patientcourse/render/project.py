@@ -27,7 +27,7 @@ def render_project(course: Course, *, mode: str = "practice", assignment: dict |
                    instructor_pages: bool = True) -> dict[str, bytes]:
     """Every generated file but the report page, which ``instructor_pages`` links to (add it
     with ``render_report``)."""
-    files = {notebook_path(c): render_notebook(course, c) for c in course.chapters}
+    files = {notebook_path(c): render_notebook(course, c, mode) for c in course.chapters}
     # A figure's drawing sits next to the notebooks, at the path the chapter names (e.g.
     # notebooks/figures/x.svg), so the notebook and `jupyter-book build .` both find it.
     files.update({f"{NOTEBOOK_DIR}/{f.file}": f.svg.encode("utf-8") for c in course.chapters for f in c.figures})

@@ -1,4 +1,4 @@
-/* patientcourse.js: part of the book's runtime. Made by `make js` from patientcourse/web/ (core.js, scoring.js, dialog.js, scorm.js, quiz_inputs.js, quiz.js, progress.js, widgets.js, start.js); edit those, not this file. */
+/* patientcourse.js: part of the book's runtime. Made by `make js` from patientcourse/web/ (core.js, scoring.js, dialog.js, filenames.js, scorm.js, quiz_inputs.js, quiz.js, progress.js, widgets.js, start.js); edit those, not this file. */
 
 /* ---- core.js ---- */
 /* core.js: what every part of the book's runtime shares (window.PatientCourse).
@@ -290,6 +290,32 @@
     return button;
   };
 })(window);
+
+/* ---- filenames.js ---- */
+/* filenames.js: the name of a results file, made exactly as the notebook's runtime makes it
+ * (patientcourse_runtime/filenames.py): <course>[--<assignment>][--<name>-<id>].json, letters
+ * of every script kept, every other run of characters one "-". Both are checked against
+ * tests/fixtures/file_names.json. No DOM: it also runs under Node for that test.
+ */
+(function (root) {
+  'use strict';
+  var PC = root.PatientCourse = root.PatientCourse || {};
+  var MAX_PART = 60;  /* characters (code points), as in Python */
+
+  function trimDashes(text) { return text.replace(/^-+|-+$/g, ''); }
+
+  PC.safePart = function (text) {
+    var cleaned = trimDashes(String(text || '').normalize('NFC').toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}_]+/gu, '-'));
+    return trimDashes(Array.from(cleaned).slice(0, MAX_PART).join(''));
+  };
+
+  PC.resultsFileName = function (course, assignmentId, learner) {
+    learner = learner || {};
+    var who = [PC.safePart(learner.name), PC.safePart(learner.id)].filter(Boolean).join('-');
+    return [course, assignmentId || '', who].filter(Boolean).join('--') + '.json';
+  };
+})(typeof window !== 'undefined' ? window : globalThis);
 
 /* ---- scorm.js ---- */
 /* scorm.js: a chapter page inside an LMS (SCORM 1.2), when it is a SCO of a package made by
@@ -995,8 +1021,15 @@
     downloadButton.addEventListener('click', function () {
       saveLearner();
       var data = PC.results(course, chapters.map(function (c) { return c.id; }), assignment, mode);
-      var who = (data.learner.id || data.learner.name || 'learner').replace(/[^A-Za-z0-9_-]+/g, '-');
-      PC.download('patientcourse-results-' + course + '-' + who + '.json', JSON.stringify(data, null, 1) + '\n');
+      if (!data.learner.name && !data.learner.id) {
+        /* No anonymous hand-in: an instructor could not tell whose file it is. */
+        announce(status, 'Type your name or student id first, so your instructor knows whose results these are.');
+        name.querySelector('input').focus();
+        return;
+      }
+      /* The same file name the notebook gives (filenames.js), so collected files never collide. */
+      PC.download(PC.resultsFileName(course, data.assignment && data.assignment.id, data.learner),
+                  JSON.stringify(data, null, 1) + '\n');
       announce(status, 'Your results file was downloaded. Hand it in to your instructor.');
     });
     var resetAll = el('button', {type: 'button', 'class': 'pc-button', text: 'Reset all chapters'});

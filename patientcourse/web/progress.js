@@ -98,8 +98,15 @@
     downloadButton.addEventListener('click', function () {
       saveLearner();
       var data = PC.results(course, chapters.map(function (c) { return c.id; }), assignment, mode);
-      var who = (data.learner.id || data.learner.name || 'learner').replace(/[^A-Za-z0-9_-]+/g, '-');
-      PC.download('patientcourse-results-' + course + '-' + who + '.json', JSON.stringify(data, null, 1) + '\n');
+      if (!data.learner.name && !data.learner.id) {
+        /* No anonymous hand-in: an instructor could not tell whose file it is. */
+        announce(status, 'Type your name or student id first, so your instructor knows whose results these are.');
+        name.querySelector('input').focus();
+        return;
+      }
+      /* The same file name the notebook gives (filenames.js), so collected files never collide. */
+      PC.download(PC.resultsFileName(course, data.assignment && data.assignment.id, data.learner),
+                  JSON.stringify(data, null, 1) + '\n');
       announce(status, 'Your results file was downloaded. Hand it in to your instructor.');
     });
     var resetAll = el('button', {type: 'button', 'class': 'pc-button', text: 'Reset all chapters'});

@@ -198,7 +198,7 @@ def test_notebook_and_book_save_the_same_results_for_the_same_answers(page, book
     cell = NOTEBOOK_CELL.format(plan=json.dumps(plan), name=name, learner_id=learner_id)
     ran = run_notebook_with_extra_cell(folder / f"{chapter.id}.ipynb", f"chapter_quiz('{chapter.id}')", cell)
     printed = printed_text(next(c for c in ran.cells if c.cell_type == "code" and "save_results()" in c.source))
-    saved_to = folder / "patientcourse-results" / f"{course.id}.json"
+    saved_to = folder / "patientcourse-results" / f"{course.id}--ada-lovelace-s-12.json"  # named after the learner
     assert f"RESULTS {saved_to}" in printed
     assert score_text(points, total, len(plan), first_try) in printed
     from_notebook = json.loads(saved_to.read_text(encoding="utf-8"))

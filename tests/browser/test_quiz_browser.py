@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from patientcourse_runtime.results import parse_results
+from browser.journeys_support import put_in_order
 from quiz_samples import CH1, CH2, CHAPTER1_QUESTIONS, COURSE_ID, write_sample_site
 
 STORE_KEY = f"patientcourse:{COURSE_ID}:{CH1}"
@@ -43,17 +44,6 @@ def stored(page, key=STORE_KEY):
 
 def score_line(page):
     return page.locator("[data-pc-score]")
-
-
-def put_in_order(fs, texts: list[str]) -> None:
-    """Move the steps of an ordering question into the order of ``texts`` with their Move up
-    buttons (by mouse)."""
-    for place, text in enumerate(texts):
-        while True:
-            current = [t.strip() for t in fs.locator(".pc-step-text").all_inner_texts()]
-            if current.index(text) == place:
-                break
-            fs.get_by_role("button", name=f"Move up: {text}").click()
 
 
 # -- answering by mouse -------------------------------------------------------------------------
@@ -279,7 +269,8 @@ def test_download_my_results_gives_the_documented_file(page, site):
     with page.expect_download() as info:
         page.get_by_role("button", name="Download my results").click()
     download = info.value
-    assert download.suggested_filename == f"patientcourse-results-{COURSE_ID}-s-12.json"
+    # The notebook's name for the same learner (tests/fixtures/file_names.json): no collisions.
+    assert download.suggested_filename == f"{COURSE_ID}--ada-b-lovelace-b-s-12.json"
     data = json.loads(open(download.path(), encoding="utf-8").read())
     assert {k: data[k] for k in ("schema", "version", "course", "assignment", "learner", "origin")} == {
         "schema": "patientcourse.results", "version": 1, "course": COURSE_ID, "assignment": None,
@@ -295,6 +286,18 @@ def test_download_my_results_gives_the_documented_file(page, site):
         "fa-made-of": 1.0, "fa-proven": 0.0}
     page.reload()
     expect(page.get_by_label("Your name")).to_have_value("Ada <b>Lovelace</b>")
+
+
+def test_an_anonymous_results_file_is_not_downloaded(page, site):
+    answer_two(page, site)
+    page.goto(f"{site}/book/progress.html")
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    page.get_by_role("button", name="Download my results").click()
+    expect(page.locator(".pc-progress-status")).to_have_text(
+        "Type your name or student id first, so your instructor knows whose results these are.")
+    expect(page.get_by_label("Your name")).to_be_focused()
+    assert downloads == []
 
 
 def test_quiz_still_works_when_storage_throws(page, site):

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser.conftest import in_ci
+from browser.journeys_support import put_in_order
 from patientcourse.instructor.export_scorm import export_scorm, package_bytes
 from quiz_samples import CH1, COURSE_ID, sample_course
 from support import REPO
@@ -125,8 +126,8 @@ def answer_rest_right(sco, course):
     for item_id, match_id in zip(rolling.item_ids(), rolling.match_ids()):
         sco.locator(f'[data-pc-item="{item_id}"] select').select_option(match_id)
     check(sco, "fa-rolling")
-    for place, step_id in enumerate(questions["fa-thoracic-steps"].step_ids(), 1):
-        sco.locator(f'[data-pc-step="{step_id}"] select').select_option(str(place))
+    put_in_order(sco.locator('fieldset[data-pc-question="fa-thoracic-steps"]'),
+                 [step.text for step in questions["fa-thoracic-steps"].steps])
     check(sco, "fa-thoracic-steps")
     sco.locator('fieldset[data-pc-question="fa-hold"] input[type=text]').fill("1")
     check(sco, "fa-hold")

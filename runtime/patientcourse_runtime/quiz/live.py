@@ -20,10 +20,12 @@ import ipywidgets as w
 
 from ..bundle import chapter_data, load_bundle
 from ..faces import StaticFace, fragment
+from ..frame import framed
 from ..results import SCHEMA, VERSION, parse_results
 from ..scoring import score
-from ..store import ResultsFile, ResultsFileError, results_file
+from ..store import ResultsFile, ResultsFileError, is_anonymous, results_file, same_learner
 from .face import HINTS, next_chapter, quiz_html, review_objectives
+from .header import QuizHeader
 from .inputs import NotAnswered, make_input
 from .said import Said, after_answer
 from .shown import ShownQuestion, shown_questions
@@ -33,15 +35,6 @@ LIVE = "quiz_live.html.j2"
 
 def feedback_html(said: Said) -> str:
     return fragment(LIVE, "feedback", said)
-
-
-def _watch_values(widget: w.Widget, callback) -> None:
-    """Call ``callback`` whenever any input inside ``widget`` changes value."""
-    if isinstance(widget, w.Box):
-        for child in widget.children:
-            _watch_values(child, callback)
-    elif isinstance(widget, w.ValueWidget) and not isinstance(widget, (w.Label, w.HTML)):
-        widget.observe(callback, names="value")
 
 
 class QuestionBox(w.VBox):
@@ -63,7 +56,7 @@ class QuestionBox(w.VBox):
         self.check_button.on_click(lambda _: on_check(self))
         self.retry_button.on_click(lambda _: self.retry())
         self.show_button.on_click(lambda _: self.reveal())
-        _watch_values(self.input.widget, self._changed)
+        self.input.widget.observe(self._changed, names="value")  # the learner changed the draft
         super().__init__([
             w.HTML(fragment(LIVE, "question_head", q.number, q.prompt, HINTS[q.type])),
             self.input.widget,
@@ -128,16 +121,14 @@ class QuizWidget(StaticFace, w.VBox):
         self.score_line = w.HTML(value="")
         self.summary = w.HTML(value="")
         self.questions = [QuestionBox(q, self.check, self.mode, self.chapter.get("sections", {})) for q in self.shown]
-        self.name_field = w.Text(description="Your name", continuous_update=False)
-        self.id_field = w.Text(description="Student id", continuous_update=False)
+        self.header = QuizHeader(self.mode, bundle.get("assignment"))
+        self.name_field, self.id_field = self.header.name_field, self.header.id_field
         self.reset_button = w.Button(description="Start this quiz again")
         self.reset_button.on_click(lambda _: self.reset())
-        head = []
-        if self.mode == "assessment":
-            head.append(w.HTML(fragment(LIVE, "paragraph", "This is an assessment: your answers are "
-                                        "saved for your instructor and are not marked here.")))
-        super().__init__(head + [self.notice, w.HBox([self.name_field, self.id_field])]
-                         + self.questions + [self.score_line, self.summary, self.reset_button])
+        self._filling = False
+        super().__init__(self.header.widgets + [self.notice] + self.questions
+                         + [self.score_line, self.summary, self.reset_button])
+        framed(self)  # keys stay in the quiz; button labels are shown whole
         self._restore()
         # Only after restoring: filling the fields from the file must not write the file
         # (the book's build runs this cell and must leave no results file behind).
@@ -172,17 +163,27 @@ class QuizWidget(StaticFace, w.VBox):
         self._update()
 
     def reset(self) -> None:
-        self.results.forget(self.chapter_id)
+        """Clear the questions for a new try. The results file keeps every answer: it may
+        already have been handed in, and a new answer to a question replaces the old one there
+        (its first answer and the attempts are kept)."""
         for box in self.questions:
             box.retry()
             box.score = None
         self._update()
+        self._say("The questions are cleared for a new try. Your results file keeps your earlier "
+                  "answers; answering a question again replaces its answer there.")
 
     def _restore(self) -> None:
-        learner = self.results.learner
-        self.name_field.value, self.id_field.value = learner["name"], learner["id"]
+        self.header.show_learner(self.results.learner)
+        self._show_saved_answers()
+
+    def _show_saved_answers(self) -> None:
+        """Show what the results file holds for each question, and nothing else."""
+        saved = self.results.answers(self.chapter_id)
         for box in self.questions:
-            entry = self.results.answers(self.chapter_id).get(box.question.id)
+            entry = saved.get(box.question.id)
+            box.retry()
+            box.score = None
             if entry is None:
                 continue
             if not self._fits(box, entry.get("answer")):  # e.g. from an older question bank
@@ -200,13 +201,40 @@ class QuizWidget(StaticFace, w.VBox):
         except Exception:  # a trait error, a missing key: it does not fit
             return False
 
-    def _learner_changed(self, _change) -> None:
+    def _learner_changed(self, change) -> None:
+        if self._filling:
+            return
+        typed = {"name": self.name_field.value, "id": self.id_field.value}
+        before = self.results.learner
+        if not is_anonymous(before) and not same_learner(before, typed):
+            # Someone else is typing: a field they did not touch still shows the previous
+            # learner's name or id, filled in from that learner's file. Empty it.
+            for key, field in (("name", self.name_field), ("id", self.id_field)):
+                if field is not change["owner"] and field.value and field.value.strip() == before[key].strip():
+                    self._fill(field, "")
+                    typed[key] = ""
+        self.header.update_reminder()
         try:
-            self.results.set_learner(self.name_field.value, self.id_field.value)
+            switch = self.results.set_learner(typed["name"], typed["id"])
         except ResultsFileError as err:
             self._say(str(err))
             return
+        if switch.left is not None:
+            # Nothing of the other learner stays on screen (their file's name names them too).
+            self._say("The results file that was open here belongs to another learner. It was left as "
+                      f"it was, and its answers are no longer shown. Your answers are saved to "
+                      f"{self._where()}. (If that file is yours, type your name and id exactly as before.)")
+            self._show_saved_answers()
+            return
         self._update()
+
+    def _fill(self, field: w.Text, value: str) -> None:
+        """Set a field from the program, not the learner (no learner change is triggered)."""
+        self._filling = True
+        try:
+            field.value = value
+        finally:
+            self._filling = False
 
     def _where(self) -> str:
         """The results file, relative to the notebook when it is beside it: short to read, and
