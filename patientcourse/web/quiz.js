@@ -212,5 +212,6 @@
     updateScore();
   }
 
-  PC.onStart(function () { inputs(document, '[data-pc-quiz]').forEach(setupQuiz); });
+  // Each quiz starts as soon as its markup is parsed (start.js), not when the whole page is.
+  PC.whenParsed('[data-pc-quiz]', setupQuiz);
 })(window);

@@ -1,0 +1,48 @@
+"""The book's page layout: a small Sphinx extension that adds this package's template overrides
+to the theme (sphinx-book-theme on pydata-sphinx-theme) and tells them what a page holds.
+
+Listed in ``_config.yml`` under ``sphinx: config: extensions``, so ``jupyter-book build .`` and
+``patientcourse build`` use it alike. Everything changes through the theme's own hooks: its
+template blocks and components, overridden by same-named files in ``templates/``; no vendored
+file is edited.
+
+For each page the templates get ``pc_quiz_anchor``: the id of the section that holds the
+chapter quiz (for the "Skip to the quiz" link), or nothing on pages without a quiz.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+QUIZ_MARK = "data-pc-quiz"
+
+
+def _add_templates(app, config) -> None:
+    # First, so our layout.html and components are found before the theme's.
+    config.templates_path = [str(TEMPLATES), *[p for p in config.templates_path if p != str(TEMPLATES)]]
+
+
+def quiz_anchor(doctree) -> str | None:
+    """The id of the innermost section holding the quiz output; None without a quiz."""
+    if doctree is None:
+        return None
+    for raw in doctree.findall(nodes.raw):
+        if QUIZ_MARK in raw.astext():
+            section = raw.parent
+            while section is not None and not isinstance(section, nodes.section):
+                section = section.parent
+            if section is not None and section["ids"]:
+                return section["ids"][0]
+    return None
+
+
+def _page_context(app, pagename, templatename, context, doctree) -> None:
+    context["pc_quiz_anchor"] = quiz_anchor(doctree)
+
+
+def setup(app):
+    app.connect("config-inited", _add_templates)
+    app.connect("html-page-context", _page_context)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
