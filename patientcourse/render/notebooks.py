@@ -15,6 +15,8 @@ from .common import about_box
 NOTEBOOK_DIR = "notebooks"
 # The book hides the Python that draws a quiz or widget; learners in Jupyter still see it.
 HIDE_CODE = {"tags": ["remove-input"]}
+# Text for Jupyter only (how to run a cell): the book leaves the whole cell out.
+JUPYTER_ONLY = {"tags": ["remove-cell"]}
 
 
 def notebook_path(chapter: Chapter) -> str:
@@ -35,6 +37,8 @@ def render_notebook(course: Course, chapter: Chapter) -> bytes:
         cell_id = f"{chapter.slug}-{n:02d}"
         if kind == "code":
             nb.cells.append(new_code_cell(source, id=cell_id, metadata=dict(HIDE_CODE)))
+        elif kind == "markdown-jupyter":
+            nb.cells.append(new_markdown_cell(source, id=cell_id, metadata=dict(JUPYTER_ONLY)))
         else:
             nb.cells.append(new_markdown_cell(source, id=cell_id))
     nbformat.validate(nb)
@@ -81,11 +85,20 @@ def help_box(course: Course, chapter: Chapter):
 
 def quiz(course: Course, chapter: Chapter):
     yield _md(f"({chapter.slug}-quiz)=\n## {chapter.quiz.title}",
-              "Answer the questions below. Each answer tells you why it is right or wrong. "
-              "In the online book your answers stay in this browser; in Jupyter, run the cell below.")
+              "Answer the questions below. Each answer tells you why it is right or wrong.")
+    # Read only in Jupyter: the book leaves out cells tagged remove-cell, and shows the quiz
+    # itself (its answers stay in the reader's browser, as the landing page says).
+    yield ("markdown-jupyter", "**In Jupyter:** run the code cell below to show the quiz. "
+                               "Your answers are saved to a results file that you can hand in.")
     yield ("code", f"from patientcourse_runtime import chapter_quiz\nchapter_quiz({chapter.id!r})")
 
 
 def footer(course: Course, chapter: Chapter):
-    yield _md("---", f"*{course.meta.source.credit} See [Sources](../book/sources.md) "
-              "and the [Glossary](../book/glossary.md).*")
+    """After the quiz: where to go next. The source credit is in the "About this page" box
+    (and the book's footer), so it is not repeated here."""
+    following = course.chapters[course.chapters.index(chapter) + 1:]
+    if following:
+        onward = f"**Next chapter:** [{following[0].number}. {following[0].title}](../{notebook_path(following[0])})"
+    else:
+        onward = "**You have finished the last chapter.** See all your answers on [My progress](../book/progress.md)."
+    yield _md("---", onward, "See also: [Sources](../book/sources.md) and the [Glossary](../book/glossary.md).")

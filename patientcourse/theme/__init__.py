@@ -8,6 +8,9 @@ file is edited.
 
 For each page the templates get ``pc_quiz_anchor``: the id of the section that holds the
 chapter quiz (for the "Skip to the quiz" link), or nothing on pages without a quiz.
+
+Pages for instructors (they carry the ``pc-instructors`` box) are left out of the search
+index, so a learner's search finds the chapters, never the quality report.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from docutils import nodes
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 QUIZ_MARK = "data-pc-quiz"
+INSTRUCTORS_CLASS = "pc-instructors"
 
 
 def _add_templates(app, config) -> None:
@@ -38,11 +42,18 @@ def quiz_anchor(doctree) -> str | None:
     return None
 
 
+def _mark_unsearched(app, doctree) -> None:
+    """Sphinx indexes no page whose metadata has ``nosearch``."""
+    if any(INSTRUCTORS_CLASS in node.get("classes", []) for node in doctree.findall(nodes.Element)):
+        app.env.metadata[app.env.docname]["nosearch"] = "instructors"
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
     context["pc_quiz_anchor"] = quiz_anchor(doctree)
 
 
 def setup(app):
     app.connect("config-inited", _add_templates)
+    app.connect("doctree-read", _mark_unsearched)
     app.connect("html-page-context", _page_context)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
