@@ -39,6 +39,7 @@ PSEUDO_ICONS = {
     "a.reference.download::before": "download",
     "ul.bd-breadcrumbs li.breadcrumb-item:not(.breadcrumb-home)::before": "angle-right",
     ".nav-link.nav-external::after, nav.bd-links li > a.reference.external::after": "arrow-up-right-from-square",
+    ".bd-sidebar-secondary.hide:not(:hover) .onthispage::after": "angle-down",
 }
 
 HEADER = """/* icons.css: the theme's icons without Font Awesome's script or webfont. Made by
