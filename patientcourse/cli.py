@@ -19,6 +19,7 @@ COMMANDS = [
     "grade",
     "guide",
     "export",
+    "handouts",
 ]
 
 for name in COMMANDS:

@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 STATIC = HERE.parent / "static"
 SCRIPTS = ["core.js", "scoring.js", "quiz.js", "progress.js", "widgets.js", "glossary.js", "start.js"]
-STYLES = ["icons.css", "quiz.css", "progress.css", "widgets.css", "glossary.css", "layout.css"]
+STYLES = ["icons.css", "quiz.css", "progress.css", "widgets.css", "glossary.css", "layout.css", "print.css"]
 OUTPUTS = {"patientcourse.js": SCRIPTS, "patientcourse.css": STYLES}
 BANNER = ("/* {name}: part of the book's runtime. Made by `make js` from patientcourse/web/"
           " ({sources}); edit those, not this file. */\n")
