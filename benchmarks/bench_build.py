@@ -158,9 +158,42 @@ def main(
     attempt("scaling", lambda: suites.scaling_suite(course, work / "scaling", size_list, scaling_repeat, log,
                                                     on_size_done=scaling_row_done))
     save(final=True)
+    _print_targets(results, out)
+
+
+def _print_targets(results: dict, out: Path) -> None:
     for target in results["targets"]:
         console.print(f"{verdicts.verdict(target['met']):>14}  {target['name']}: {target['measured']}")
     console.print(f"Wrote {out / 'RESULTS.md'} and {out / 'results.json'} in {results['total_seconds'] / 60:.1f} min.")
+
+
+def pages_part(site: Path, course: Path, work: Path, clicks: int, loads: int, skip_browser: bool,
+               attempt, log, results: dict) -> None:
+    """The chapter pages as readers get them: weight from the built files, then in Chromium what
+    is transferred, answer feedback, and the first answerable question against jupyterquiz."""
+    pages = sorted((site / "notebooks").glob("*.html"))
+    attempt("page_weight", lambda: [page_weight(site, page) for page in pages])
+    if skip_browser or not chromium_available():
+        reason = "--skip-browser was given." if skip_browser else "Chromium is not installed (/usr/bin/chromium)."
+        for key in ("feedback", "page_transfer", "first_answerable"):
+            results[key] = {"skipped": reason}
+        return
+    log(f"Browser: {clicks} answer clicks on {pages[0].name}")
+    attempt("feedback", lambda: _feedback(site, pages[0], clicks, results.get("page_weight")))
+    log(f"Browser: everything transferred for {len(pages)} chapter pages")
+    attempt("page_transfer", lambda: measure_transfer(site, [f"notebooks/{p.name}" for p in pages]))
+    log(f"Browser: first answerable question, ours vs jupyterquiz, {loads} loads each")
+    attempt("first_answerable", lambda: _first_answerable(site, course, work, pages[0].stem, loads))
+
+
+def _first_answerable(site: Path, course_dir: Path, work: Path, chapter_id: str, loads: int) -> dict:
+    from patientcourse.render.notebooks import render_notebook
+
+    course = load_course(course_dir)
+    chapter = next(c for c in course.chapters if c.id == chapter_id)
+    quiz_site = build_jupyterquiz_page(work, render_notebook(course, chapter),
+                                       [q.runtime() for q in chapter.quiz.questions])
+    return measure_first_answerable(site, f"notebooks/{chapter_id}.html", quiz_site, "chapter.html", loads)
 
 
 def _feedback(site: Path, page: Path, clicks: int, weights) -> dict:
