@@ -22,23 +22,20 @@ OUTPUT = HERE / "icons.css"
 
 # Icon elements the theme's templates write (<i class="fa-solid fa-NAME">, or "fas fa-NAME"):
 # Font Awesome names.
+# Only these: each drawing weighs on every page (the browser test names any icon left out).
 ELEMENT_ICONS = ["angle-left", "angle-right", "arrow-up", "bars", "list", "outdent", "download", "file",
-                 "file-pdf", "magnifying-glass", "moon", "sun", "circle-half-stroke", "chevron-down",
-                 "chevron-right", "xmark", "expand", "compress"]
+                 "file-pdf", "magnifying-glass", "moon", "sun", "circle-half-stroke"]
 
 # Icons the theme's stylesheet draws with the webfont in ::before/::after: selector → icon.
 PSEUDO_ICONS = {
-    ".admonition > .admonition-title::after, div.admonition > .admonition-title::after": "bell",
-    ".admonition.note > .admonition-title::after": "circle-info",
+    # The note icon also for admonitions of no known kind (the theme's default is a bell).
+    ".admonition > .admonition-title::after, div.admonition > .admonition-title::after": "circle-info",
     ".admonition.tip > .admonition-title::after, .admonition.hint > .admonition-title::after": "lightbulb",
     ".admonition.warning > .admonition-title::after, .admonition.caution > .admonition-title::after, "
     ".admonition.danger > .admonition-title::after": "triangle-exclamation",
     ".admonition.important > .admonition-title::after, .admonition.attention > .admonition-title::after":
         "circle-exclamation",
     "div#searchbox p.highlight-link a::before": "magnifying-glass-minus",
-    "a.reference.download::before": "download",
-    "ul.bd-breadcrumbs li.breadcrumb-item:not(.breadcrumb-home)::before": "angle-right",
-    ".nav-link.nav-external::after, nav.bd-links li > a.reference.external::after": "arrow-up-right-from-square",
     ".bd-sidebar-secondary.hide:not(:hover) .onthispage::after": "angle-down",
 }
 
