@@ -128,7 +128,7 @@ def sources_page(course: Course) -> str:
         "## What we left out", left_out,
         "## Review", f"Content last reviewed {_date(course.meta.last_reviewed)}. "
                      f"Next review due {_date(course.meta.next_review_due)}.",
-        "## Disclaimer", course.meta.disclaimer,
+        # The disclaimer is in the "About this page" box above and in the footer, as on every page.
     ])
 
 

@@ -8,7 +8,7 @@
   var PC = root.PatientCourse;
   var el = PC.el;
   var pages = {};   // glossary page URL -> Promise of its Document
-  var popover = null, current = null, hideTimer = null;
+  var popover = null, current = null, hideTimer = null, quiet = false;
 
   function glossaryPage(url) {
     if (!pages[url]) {
@@ -90,7 +90,7 @@
   function setup(link) {
     link.addEventListener('mouseenter', function () { show(link); });
     link.addEventListener('mouseleave', hideSoon);
-    link.addEventListener('focus', function () { show(link); });
+    link.addEventListener('focus', function () { if (!quiet) show(link); });
     link.addEventListener('blur', function (event) {
       if (!popover || !popover.contains(event.relatedTarget)) hideSoon();
     });
@@ -111,9 +111,13 @@
     }).forEach(setup);
     document.addEventListener('keydown', function (event) {
       if (event.key === 'Escape' && current) {
-        var link = current;
+        var link = current, fromPopover = popover.contains(document.activeElement);
         hide();
-        link.focus();
+        if (fromPopover) {   // back to the word; its focus must not open the popover again
+          quiet = true;
+          link.focus();
+          quiet = false;
+        }
       }
     });
     document.addEventListener('pointerdown', function (event) {
