@@ -214,7 +214,8 @@ def test_notebook_and_book_save_the_same_results_for_the_same_answers(page, book
     assert book == notebook
     assert book["learner"] == {"name": name, "id": learner_id} and book["assignment"] is None
     assert book["chapters"] == {chapter.id: {"answers": {
-        qid: {"answer": answers[-1], "attempts": len(answers)} for qid, answers in plan}}}
+        qid: {"answer": answers[-1], "attempts": len(answers), "first_answer": answers[0]}
+        for qid, answers in plan}}}
 
 
 # -- journey 3: an instructor assigns, a learner answers, the instructor grades -------------------
