@@ -109,6 +109,13 @@ def real_course_suite(course_dir: Path, work: Path, repeat: int, log: Log) -> di
     }
 
 
+def real_course_site(course_dir: Path, work: Path) -> dict:
+    """One clean build of the real course with our builder: the site the page measurements use."""
+    project = projects.write_our_project(work / "ours", render_project(load_course(course_dir)))
+    entry = build_ours(project)
+    return {"site": str(project / "_build" / "html"), "build_seconds": entry["run"].seconds}
+
+
 def scaling_suite(course_dir: Path, work: Path, sizes: list[int], repeat: int, log: Log,
                   on_size_done: Callable[[list[dict]], None] = lambda rows: None) -> list[dict]:
     """Clean build of synthetic courses of each size (default workers: one per core).

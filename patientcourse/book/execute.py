@@ -28,13 +28,13 @@ class ExecutionFailed(RuntimeError):
 
 def code_fingerprint() -> str:
     """A hash of the code that shapes the book: this package and the notebooks' runtime
-    (Python, templates, the browser script and styles)."""
+    (Python, templates, the book's layout templates, the browser script and styles)."""
     import patientcourse_runtime
 
     digest = hashlib.sha256()
     for package in (PACKAGE, Path(patientcourse_runtime.__file__).resolve().parent):
         for path in sorted(package.rglob("*")):
-            if path.suffix in (".py", ".js", ".css", ".j2") and "__pycache__" not in path.parts:
+            if path.suffix in (".py", ".js", ".css", ".j2", ".html") and "__pycache__" not in path.parts:
                 digest.update(f"{package.name}/{path.relative_to(package).as_posix()}".encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
