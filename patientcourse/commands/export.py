@@ -4,11 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from text2qti.err import Text2qtiError
 
 from patientcourse_runtime.fileio import atomic_write
-from ..instructor.export_gift import export_gift
-from ..instructor.export_qti import export_qti
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, console, load_or_exit
 
 
@@ -20,6 +17,11 @@ def export(fmt: str = typer.Option(..., "--format", help="qti (Canvas, a .zip) o
            ) -> None:
     """Export quiz questions, answers and feedback for an LMS. The export holds the answer key:
     give it to the LMS, not to learners."""
+    from text2qti.err import Text2qtiError  # text2qti loads only for this command
+
+    from ..instructor.export_gift import export_gift
+    from ..instructor.export_qti import export_qti
+
     model = load_or_exit(course)
     try:
         if chapters:

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import typer
 
-from ..instructor.guide import write_guide
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, console, load_or_exit
 
 
@@ -13,6 +12,8 @@ def guide(out: Path = typer.Option(..., "--out", help="Folder for instructor-gui
                                    "(not inside book/, notebooks/ or _build/)."),
           course: Path = COURSE_OPTION) -> None:
     """Write the instructor guide. It holds the answer key: it is never part of the book or a pack."""
+    from ..instructor.guide import write_guide  # the readability libraries load only for this command
+
     model = load_or_exit(course)
     try:
         written = write_guide(model, out)
