@@ -9,10 +9,14 @@ PORT   ?= 8000
 
 # The virtualenv is remade when the requirements change. pyproject.toml lists every
 # dependency; the requirements files install the project (editable) with its extras.
-$(BIN)/.installed: requirements.txt pyproject.toml runtime/pyproject.toml
+$(BIN)/.installed: requirements.txt pyproject.toml runtime/pyproject.toml runtime/jupyter-config/patientcourse_runtime.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	# The runtime's Jupyter server extension (an opened notebook is not marked changed): a wheel
+	# install turns it on with this file; the editable install above does not copy data files.
+	mkdir -p $(VENV)/etc/jupyter/jupyter_server_config.d
+	cp runtime/jupyter-config/patientcourse_runtime.json $(VENV)/etc/jupyter/jupyter_server_config.d/
 	touch $@
 
 $(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt

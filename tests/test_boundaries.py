@@ -21,6 +21,11 @@ def found(course, rule, today=TODAY):
     return [f for f in run_checks(course, today=today, notebooks_dir=None).findings if f.rule == rule]
 
 
+def prose_grade_findings(course):
+    """The grade findings about the chapter's prose (boxes, quiz and tools are graded apart)."""
+    return [f for f in found(course, "fk-grade") if f.message.startswith("the prose ")]
+
+
 # -- late flag ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("due, answered_at, late", [
@@ -44,11 +49,11 @@ def test_a_grade_equal_to_the_error_limit_is_not_an_error(tmp_path):
                        notebooks_dir=None).chapters[0].readability.fk_grade
     at_limit = make_course(tmp_path / "at", course_extra=f"checks:\n  fk_grade_warning: {grade}\n  "
                                                           f"fk_grade_error: {grade}\n")
-    assert found(at_limit, "fk-grade") == []
+    assert prose_grade_findings(at_limit) == []
     below = round(grade - 0.1, 1)
     past = make_course(tmp_path / "past", course_extra=f"checks:\n  fk_grade_warning: {below}\n  "
                                                        f"fk_grade_error: {below}\n")
-    [finding] = found(past, "fk-grade")
+    [finding] = prose_grade_findings(past)
     assert finding.severity == "error" and f"grade {grade} (limit {below}" in finding.message
 
 
@@ -56,9 +61,9 @@ def test_a_grade_equal_to_the_warning_limit_is_not_a_warning(tmp_path):
     grade = run_checks(make_course(tmp_path / "probe"), today=TODAY,
                        notebooks_dir=None).chapters[0].readability.fk_grade
     at_limit = make_course(tmp_path / "at", course_extra=f"checks:\n  fk_grade_warning: {grade}\n")
-    assert found(at_limit, "fk-grade") == []
+    assert prose_grade_findings(at_limit) == []
     past = make_course(tmp_path / "past", course_extra=f"checks:\n  fk_grade_warning: {round(grade - 0.1, 1)}\n")
-    assert [f.severity for f in found(past, "fk-grade")] == ["warning"]
+    assert [f.severity for f in prose_grade_findings(past)] == ["warning"]
 
 
 # -- review dates (next_review_due: 2027-11-01, warning 30 days ahead, 30 days' grace) --------

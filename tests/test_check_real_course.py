@@ -31,6 +31,16 @@ def test_every_chapter_reads_at_grade_8_or_lower(report):
     assert len(grades) == 5 and all(g <= 8 for g in grades.values()), grades
 
 
+def test_quiz_tools_and_boxes_of_every_chapter_read_at_grade_8_or_lower(report):
+    grades = {(c.chapter.id, part): r.fk_grade for c in report.chapters for part, r in c.text_parts.items()}
+    assert {part for _, part in grades} == {"boxes", "quiz", "widgets"}
+    assert len(grades) == 5 * 3 and all(g <= 8 for g in grades.values()), grades
+
+
+def test_no_sentence_a_learner_reads_is_longer_than_25_words(report):
+    assert [str(f) for f in report.findings if f.rule == "long-sentence"] == []
+
+
 def test_the_fascia_research_congress_quotation_is_kept_and_not_scored(report):
     chapter = next(c for c in report.chapters if c.chapter.id == "01-fascia-anatomy")
     source = Path(chapter.chapter.file).read_text(encoding="utf-8")

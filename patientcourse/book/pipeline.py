@@ -194,7 +194,7 @@ def build_html(project_dir: Path, files: dict[str, bytes] | None = None, *,
 def _read_inputs(project_dir: Path) -> dict[str, bytes]:
     files = {"_toc.yml": (project_dir / "_toc.yml").read_bytes(),
              f"{NOTEBOOK_DIR}/course.json": (project_dir / NOTEBOOK_DIR / "course.json").read_bytes()}
-    for folder, pattern in ((NOTEBOOK_DIR, "*.ipynb"), ("book", "*.md")):
+    for folder, pattern in ((NOTEBOOK_DIR, "*.ipynb"), (f"{NOTEBOOK_DIR}/figures", "*.svg"), ("book", "*.md")):
         for path in sorted((project_dir / folder).glob(pattern)):
             files[f"{folder}/{path.name}"] = path.read_bytes()
     return files

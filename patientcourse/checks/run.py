@@ -7,8 +7,10 @@ from pathlib import Path
 
 from ..structure import Chapter, Course
 from .coverage import COVERAGE_RULES
+from .quizzes import QUIZ_RULES
 from .findings import SEVERITIES, Finding
-from .readability import Readability, check_readability
+from .readability import Readability, check_readability, check_text
+from .reader_text import PART_PARAGRAPHS, TEXT_PARTS
 from .rendered import rendered_rules, source_html_rules, widget_figures
 from .draft import DRAFT_RULES, todo_marks
 from .jargon import jargon
@@ -23,9 +25,11 @@ REPORT_SCHEMA, REPORT_VERSION = "patientcourse.check", 1
 @dataclass
 class ChapterReport:
     chapter: Chapter
-    readability: Readability
+    readability: Readability  # the chapter's prose
     source_findings: list[Finding]  # decided by the course source alone
     notebook_findings: list[Finding] = field(default_factory=list)  # read from generated notebooks
+    # The other text a learner reads (see reader_text.TEXT_PARTS), held to the same limits.
+    text_parts: dict[str, Readability] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:
@@ -53,7 +57,8 @@ class CheckReport:
     def source_only(self) -> "CheckReport":
         """What the course source alone decides: no review dates (they need today) and nothing
         read from generated notebooks. The same whether ``generate`` or ``build`` asks, on any day."""
-        chapters = [ChapterReport(c.chapter, c.readability, c.source_findings) for c in self.chapters]
+        chapters = [ChapterReport(c.chapter, c.readability, c.source_findings, text_parts=c.text_parts)
+                    for c in self.chapters]
         return CheckReport(self.course, self.thresholds, None, chapters)
 
     @property
@@ -72,6 +77,7 @@ class CheckReport:
             "chapters": [{
                 "id": c.chapter.id, "title": c.chapter.title, "file": c.chapter.file,
                 "readability": c.readability.to_json(),
+                "readability_of_other_text": {name: r.to_json() for name, r in c.text_parts.items()},
                 "summary": {s: c.count(s) for s in SEVERITIES},
                 "findings": [f.to_json() for f in c.findings],
             } for c in self.chapters],
@@ -91,11 +97,18 @@ def _apply_overrides(findings: list[Finding], t: Thresholds) -> list[Finding]:
 def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
                   notebooks_dir: Path | None) -> ChapterReport:
     readability, findings = check_readability(chapter, t)
-    for rule in CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + [jargon]:
+    parts = {}
+    for name, paragraphs in PART_PARAGRAPHS.items():
+        found = paragraphs(chapter)
+        if found:
+            parts[name], part_findings = check_text(found, t, chapter, f"the {TEXT_PARTS[name]}")
+            findings += part_findings
+    for rule in CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + QUIZ_RULES + [jargon]:
         findings += rule(course, chapter, t)
     findings += source_html_rules(course, chapter) + widget_figures(course, chapter)
     from_notebook = rendered_rules(course, chapter, notebooks_dir) if notebooks_dir is not None else []
-    return ChapterReport(chapter, readability, _apply_overrides(findings, t), _apply_overrides(from_notebook, t))
+    return ChapterReport(chapter, readability, _apply_overrides(findings, t), _apply_overrides(from_notebook, t),
+                         parts)
 
 
 def run_checks(course: Course, *, today: dt.date | None, notebooks_dir: Path | None,

@@ -64,11 +64,20 @@ def objectives(course: Course, chapter: Chapter, t: Thresholds) -> list[Finding]
 
 
 def key_points(course: Course, chapter: Chapter, t: Thresholds) -> list[Finding]:
-    if any(p.strip() for p in chapter.meta.key_points):
-        return []
-    return [Finding("key-points", "error", chapter.file, _front_line(chapter, "key_points"),
-                    "the chapter has no key points.",
-                    "Add 'key_points:' with the chapter's main facts, one short sentence each.", chapter.id)]
+    findings = []
+    if not any(p.strip() for p in chapter.meta.key_points):
+        findings.append(Finding("key-points", "error", chapter.file, _front_line(chapter, "key_points"),
+                                "the chapter has no key points.",
+                                "Add 'key_points:' with the chapter's main facts, one short sentence each.",
+                                chapter.id))
+    for i, part in enumerate(chapter.meta.parts):
+        if not any(p.strip() for p in part.key_points):
+            findings.append(Finding("key-points", "error", chapter.file,
+                                    _front_line(chapter, "parts", i, "key_points"),
+                                    f"part {i + 1} (“{part.title}”) has no key points.",
+                                    "Add the part's main facts under its 'key_points:', one short "
+                                    "sentence each.", chapter.id))
+    return findings
 
 
 def heading_spacing(course: Course, chapter: Chapter, t: Thresholds) -> list[Finding]:
@@ -127,11 +136,13 @@ def list_length(course: Course, chapter: Chapter, t: Thresholds) -> list[Finding
                                     f"a list of {count} items (limit {t.max_list_items}).",
                                     "Split it into two lists under their own sub-headings, or shorten it.",
                                     chapter.id))
-    for field in ("key_points", "when_to_get_help", "objectives"):
-        count = len(getattr(chapter.meta, field))
-        if count > t.max_list_items:
-            findings.append(Finding("list-length", "error", chapter.file, _front_line(chapter, field),
-                                    f"{field} has {count} items (limit {t.max_list_items}).",
+    fields = [(f, getattr(chapter.meta, f), (f,)) for f in ("key_points", "when_to_get_help", "objectives")]
+    fields += [(f"parts[{i}].key_points", part.key_points, ("parts", i, "key_points"))
+               for i, part in enumerate(chapter.meta.parts)]
+    for field, items, loc in fields:
+        if len(items) > t.max_list_items:
+            findings.append(Finding("list-length", "error", chapter.file, _front_line(chapter, *loc),
+                                    f"{field} has {len(items)} items (limit {t.max_list_items}).",
                                     "Keep the most important ones; merge the rest.", chapter.id))
     return findings
 

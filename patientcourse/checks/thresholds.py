@@ -15,14 +15,14 @@ from ..structure.yamlsource import LocatedYaml, read_text, validate
 
 # Every rule the check knows, with what it asks of a chapter (shown in the report page).
 RULES: dict[str, str] = {
-    "fk-grade": "Prose reads at Flesch-Kincaid grade 8 or lower (aim for 6-7).",
-    "long-sentence": "No sentence is longer than the limit.",
+    "fk-grade": "Prose, boxes, quiz and tools each read at Flesch-Kincaid grade 8 or lower (aim for 6-7).",
+    "long-sentence": "No sentence a learner reads (prose, boxes, quiz, tools) is longer than the limit.",
     "main-message": "The chapter states its main message first, in one short sentence.",
     "objectives": "The chapter lists its learning objectives.",
-    "key-points": "The chapter sums up its key points.",
+    "key-points": "The chapter sums up its key points (and each of its parts, if it has parts).",
     "heading-spacing": "A heading at least every N words.",
     "list-length": "Lists have at most 7 items.",
-    "help-box": "Chapters that teach self-care have a 'when to get help' box.",
+    "help-box": "Chapters that teach self-care have a box that says when, or whom, to ask for help.",
     "glossary-links": "Every glossary term is linked ({term} role) where the chapter first uses it.",
     "glossary-list": "The chapter's front-matter glossary list matches the terms it uses.",
     "numbers": "Numbers and percentages are flagged for a human look.",

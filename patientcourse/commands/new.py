@@ -14,8 +14,9 @@ def new(folder: Path = typer.Argument(..., help="The new project folder (must no
         article: Path = typer.Option(..., "--from", help="The article: plain text, Markdown, or a "
                                      "saved web page (.html)."),
         ) -> None:
-    """Turn an article into a course draft: course/, source/, _config.yml and the generated book
-    inputs. Then `patientcourse check --course DIR/course` lists what is left to write."""
+    """Turn an article into a course draft: course/, source/, _config.yml and the book's inputs.
+
+    Then `patientcourse check --course DIR/course` lists what is left to write."""
     try:
         found, draft = create_draft(article, folder)
     except ArticleError as err:

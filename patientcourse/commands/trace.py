@@ -14,8 +14,10 @@ def trace(course: Path = COURSE_OPTION,
           source: Path | None = typer.Option(None, "--source", help="The article's text "
                                              "[default: source.file in course.yml]."),
           ) -> None:
-    """Write the review page: each source sentence carried, weakly carried, not carried or left
-    out, and every course sentence that is not from the source."""
+    """Write the review page: how each source sentence is carried, and course sentences not from it.
+
+    Each source sentence is carried, weakly carried, not carried or left out; every course
+    sentence that is not from the source is listed too."""
     from ..authoring.read import ArticleError  # the trace's libraries load only for this command
     from ..checks import load_thresholds
     from ..trace import Limits, run_trace

@@ -11,25 +11,37 @@ from nbformat.v4 import nbformat as NBFORMAT, nbformat_minor as NBFORMAT_MINOR
 
 from ..structure import Chapter, Course
 from .common import about_box, credit
+from .notebook_glossary import NOTEBOOK_ONLY, glossary_cell
+from .parts import deeper_headings, heading_level, part_closing, part_opening
 from .text import bullets, inline_markdown, plain
 
 NOTEBOOK_DIR = "notebooks"
 # The book hides the Python that draws a quiz or widget; learners in Jupyter still see it.
 HIDE_CODE = {"tags": ["remove-input"]}
+# The kernel ipykernel installs, by its own display name: JupyterLab writes the kernel's name
+# into an opened notebook, and a notebook that already says the same is not marked changed.
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+QUIZ_INTRO = {
+    "practice": ("Answer the questions below. Each answer tells you why it is right or wrong. "
+                 "In the online book your answers stay in this browser; in Jupyter, run the cell below."),
+    "assessment": ("Answer the questions below. Your answers are saved for your instructor, who marks "
+                   "them; this quiz does not say whether they are right. In Jupyter, run the cell below."),
+}
 
 
 def notebook_path(chapter: Chapter) -> str:
     return f"{NOTEBOOK_DIR}/{chapter.id}.ipynb"
 
 
-def render_notebook(course: Course, chapter: Chapter) -> bytes:
+def render_notebook(course: Course, chapter: Chapter, mode: str = "practice") -> bytes:
+    """``mode`` is the bundle's (practice or assessment): the text around the quiz says which."""
     cells: list[tuple[str, str]] = []  # (kind, source)
-    for step in (header, objectives, sections, key_points, help_box, quiz, footer):
-        cells.extend(step(course, chapter))
+    for step in (header, objectives, glossary, sections, key_points, help_box, quiz, footer):
+        cells.extend(step(course, chapter, mode) if step is quiz else step(course, chapter))
     # Plain dicts, validated once as a whole below: nbformat's new_*_cell helpers validate
     # every cell on its own with the slow validator (a tenth of a second per build).
     nb = nbformat.from_dict({"nbformat": NBFORMAT, "nbformat_minor": NBFORMAT_MINOR, "metadata": {
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "kernelspec": dict(KERNELSPEC),
         "language_info": {"name": "python"},
         "patientcourse": {"course": course.id, "chapter": chapter.id,
                           "generated_from": f"course/chapters/{chapter.id}.md"},
@@ -38,6 +50,8 @@ def render_notebook(course: Course, chapter: Chapter) -> bytes:
         cell = {"cell_type": kind, "id": f"{chapter.slug}-{n:02d}", "metadata": {}, "source": source}
         if kind == "code":
             cell.update(metadata=dict(HIDE_CODE), execution_count=None, outputs=[])
+        elif kind == "notebook-only":
+            cell.update(cell_type="markdown", metadata=dict(NOTEBOOK_ONLY))
         nb.cells.append(nbformat.from_dict(cell))
     nbformat.validate(nb)
     return (nbformat.writes(nb) + "\n").encode("utf-8")
@@ -60,12 +74,21 @@ def objectives(course: Course, chapter: Chapter):
 
 
 def sections(course: Course, chapter: Chapter):
+    """Each section with its widgets; a chapter's parts open and close around their sections."""
     for section in chapter.sections:
-        yield _md(f"({chapter.label(section.id)})=\n## {section.title}", section.body)
+        opening = part_opening(chapter, section)
+        if opening:
+            yield _md(opening)
+        level = heading_level(chapter, section)
+        yield _md(f"({chapter.label(section.id)})=\n{'#' * level} {section.title}",
+                  deeper_headings(section.body, level - 2))
         for widget in chapter.widgets:
             if widget.after == section.id:
                 yield ("code", "from patientcourse_runtime import chapter_widget\n"
                                f"chapter_widget({chapter.id!r}, {widget.kind!r})")
+        closing = part_closing(chapter, section)
+        if closing:
+            yield _md(closing)
 
 
 def key_points(course: Course, chapter: Chapter):
@@ -74,17 +97,28 @@ def key_points(course: Course, chapter: Chapter):
 
 def help_box(course: Course, chapter: Chapter):
     if chapter.meta.when_to_get_help:
-        yield _md(":::{admonition} When to get help\n:class: warning pc-get-help\n"
+        yield _md(f":::{{admonition}} {plain(chapter.meta.help_title)}\n:class: warning pc-get-help\n"
                   + bullets(chapter.meta.when_to_get_help) + "\n:::")
 
 
-def quiz(course: Course, chapter: Chapter):
-    yield _md(f"({chapter.slug}-quiz)=\n## {plain(chapter.quiz.title)}",
-              "Answer the questions below. Each answer tells you why it is right or wrong. "
-              "In the online book your answers stay in this browser; in Jupyter, run the cell below.")
+def quiz(course: Course, chapter: Chapter, mode: str = "practice"):
+    yield _md(f"({chapter.slug}-quiz)=\n## {plain(chapter.quiz.title)}", QUIZ_INTRO[mode])
     yield ("code", f"from patientcourse_runtime import chapter_quiz\nchapter_quiz({chapter.id!r})")
 
 
+def glossary(course: Course, chapter: Chapter):
+    cell = glossary_cell(course, chapter)
+    if cell:
+        yield ("notebook-only", cell)
+
+
 def footer(course: Course, chapter: Chapter):
-    yield _md("---", f"*{credit(course)} See [Sources](../book/sources.md) "
-              "and the [Glossary](../book/glossary.md).*")
+    # A learner may start at any chapter (a pack can hold just one), so every chapter says
+    # what the "(source N)" marks are.
+    marks = ("A mark like “(source 2)” gives the number the article uses for one of its sources; "
+             "the [Sources](../book/sources.md) page explains them."
+             if course.meta.source.cited_sources else "See [Sources](../book/sources.md).")
+    # "***", not "---": a cell that starts with "---" is front matter to MyST in JupyterLab,
+    # which then shows the whole cell as nothing.
+    yield _md("***", f"*{credit(course)} {marks} "
+              "Medical words are in the [Glossary](../book/glossary.md).*")

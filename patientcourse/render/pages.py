@@ -11,7 +11,7 @@ import re
 
 from ..structure import Course
 from ..review import review_sentence
-from .common import GENERATED, about_box, disclaimer, review_record
+from .common import GENERATED, about_box, disclaimer, glossary_meanings, review_record
 from .notebooks import notebook_path
 from .text import inline_markdown, plain
 
@@ -62,10 +62,12 @@ def glossary_page(course: Course) -> str:
     for term in sorted(course.glossary.terms, key=lambda t: t.term.casefold()):
         # Other forms (plurals) are listed as terms too, so {term}`fasciae` links here.
         names = "\n".join(plain(name) for name in [term.term, *term.also])
-        entries.append(f"{names}\n  {inline_markdown(term.definition)}")
+        entries.append(f"{names}\n  " + "\n\n  ".join(glossary_meanings(term)))
     return "\n\n".join([
         GENERATED, "# Glossary", about_box(course),
-        "These are the medical words used in this course, in plain language.",
+        "These are the medical words used in this course, in plain language. Most say what the "
+        "article says about the word. Where the article does not explain a word, we give its "
+        "general meaning and mark it “General meaning, not from the article”.",
         "```{glossary}\n" + "\n\n".join(entries) + "\n```",
     ])
 
@@ -92,6 +94,9 @@ def sources_page(course: Course) -> str:
             "and follow its numbered links.")
     left_out = "\n".join(f"- {inline_markdown(part.reason)} (“{plain(part.text)}”)"
                          for part in source.left_out) or "Nothing."
+    repairs = "\n\n".join(
+        f"- The article says: “{plain(r.original)}”  \n  What is wrong: {inline_markdown(r.problem)}  \n"
+        f"  How we read it: “{plain(r.read_as)}”" for r in source.repairs)
     return "\n\n".join([
         GENERATED, "# Sources", about_box(course),
         "## Where this course comes from",
@@ -107,14 +112,21 @@ def sources_page(course: Course) -> str:
         "## What the publisher says about the article",
         f"> {inline_markdown(source.publisher_statement)}" if source.publisher_statement else "Nothing.",
         "## What we left out", left_out,
+        *(["## Sentences we repaired",
+            f"The source text has {len(source.repairs)} broken sentence"
+            f"{'s' if len(source.repairs) != 1 else ''}. The course says what each one clearly "
+            "means, in full, without a note in the chapter. Here is each one as the article gives "
+            "it, what is wrong with it, and how we read it.",
+            repairs] if source.repairs else []),
         "## Review", review_record(course),
         "## Disclaimer", disclaimer(course),
     ])
 
 
-def progress_page(course: Course, assignment: dict | None = None) -> str:
+def progress_page(course: Course, assignment: dict | None = None, mode: str = "practice") -> str:
     """The "My progress" page; in a student pack it also names the assignment, so the results
-    file the learner downloads says which assignment it answers."""
+    file the learner downloads says which assignment it answers, and the mode: the book keeps
+    answers per course, assignment and mode."""
     chapters = [{"id": c.id, "title": f"{c.number}. {c.title}", "href": f"../{notebook_path(c)[:-6]}.html",
                  "questions": len(c.quiz.questions)} for c in course.chapters]
     data = html.escape(json.dumps(chapters, ensure_ascii=False), quote=True)
@@ -125,7 +137,7 @@ def progress_page(course: Course, assignment: dict | None = None) -> str:
         "Your quiz answers are kept in this web browser only. Nobody else can see them. "
         "You can download them as a results file to hand in to your instructor.",
         f'<div class="pc-progress" data-pc-progress data-pc-course="{html.escape(course.id)}" '
-        f'data-pc-chapters="{data}"{for_assignment}>\n'
+        f'data-pc-chapters="{data}" data-pc-mode="{html.escape(mode)}"{for_assignment}>\n'
         "<p class=\"pc-nojs\">This page needs JavaScript to show your answers. "
         "Your answers are still saved in this browser.</p>\n</div>",
     ])

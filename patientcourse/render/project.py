@@ -30,12 +30,15 @@ def render_project(course: Course, *, mode: str = "practice", assignment: dict |
                    instructor_pages: bool = True) -> dict[str, bytes]:
     """Every generated file but the report page, which ``instructor_pages`` links to (add it
     with ``render_report``)."""
-    files = {notebook_path(c): render_notebook(course, c) for c in course.chapters}
+    files = {notebook_path(c): render_notebook(course, c, mode) for c in course.chapters}
+    # A figure's drawing sits next to the notebooks, at the path the chapter names (e.g.
+    # notebooks/figures/x.svg), so the notebook and `jupyter-book build .` both find it.
+    files.update({f"{NOTEBOOK_DIR}/{f.file}": f.svg.encode("utf-8") for c in course.chapters for f in c.figures})
     files[BUNDLE_PATH] = bundle_bytes(bundle(course, mode=mode, assignment=assignment))
     files["_toc.yml"] = render_toc(course, instructor_pages=instructor_pages)
     pages = {"index": lambda c: landing_page(c, instructor_pages=instructor_pages),
              "glossary": glossary_page, "sources": sources_page,
-             "progress": lambda c: progress_page(c, assignment)}
+             "progress": lambda c: progress_page(c, assignment, mode)}
     for name, render in pages.items():
         files[f"book/{name}.md"] = _page_bytes(render(course))
     return files

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..checks import RULES
 from ..checks.findings import Finding
+from ..checks.reader_text import TEXT_PARTS
 from ..checks.pemat import NEEDS_A_PERSON, pemat_items
 from ..checks.run import CheckReport
 from ..structure import Course
@@ -39,12 +40,24 @@ def _summary(report: CheckReport) -> str:
                    "Errors", "Warnings", "Numbers to look at"], rows)
 
 
-def _findings(findings: list[Finding]) -> str:
+def _other_text(report: CheckReport) -> str:
+    def grade(c, part: str) -> str:
+        r = c.text_parts.get(part)
+        return f"{r.fk_grade:.1f}" if r else "none"
+    rows = [[f"{c.chapter.number}. {c.chapter.title}", *(grade(c, p) for p in TEXT_PARTS)]
+            for c in report.chapters]
+    return _table(["Chapter", "Boxes", "Quiz", "Interactive tools"], rows)
+
+
+def _findings(findings: list[Finding], chapter_file: str) -> str:
     shown = [f for f in findings if f.severity != "info"]
     if not shown:
         return "No errors or warnings."
-    return _table(["Severity", "Line", "Rule", "What is wrong", "How to fix it"],
-                  [[f.severity, str(f.line or ""), f.rule, plain(f.message), plain(f.fix)] for f in shown])
+    # Findings about the quiz or widget file name it; the chapter's own just give the line.
+    return _table(["Severity", "Where", "Rule", "What is wrong", "How to fix it"],
+                  [[f.severity, f"line {f.line}" if f.file == chapter_file and f.line
+                    else plain(f"{Path(f.file).name}:{f.line}" if f.line else Path(f.file).name),
+                    f.rule, plain(f.message), plain(f.fix)] for f in shown])
 
 
 def _pemat(c, t) -> str:
@@ -62,7 +75,7 @@ def _chapter(c, t) -> str:
         f"Source: `{Path(c.chapter.file).parent.parent.name}/chapters/{Path(c.chapter.file).name}`. Flesch-Kincaid grade **{r.fk_grade:.1f}**, SMOG {r.smog:.1f}, "
         f"Flesch Reading Ease {r.flesch_reading_ease:.1f}; {r.words} words in {r.sentences} sentences.",
         "Longest sentences:\n\n" + longest if longest else "",
-        _findings(c.findings),
+        _findings(c.findings, c.chapter.file),
         _pemat(c, t),
         (f"Numbers for a human look (check each against the article): lines "
          f"{', '.join(map(str, numbers))}.") if numbers else "",
@@ -86,11 +99,16 @@ def report_page(course: Course, report: CheckReport) -> str:
         status,
         "## Summary",
         _summary(report),
-        f"Grades are US school grades, from textstat, on each chapter's running text only: headings, "
-        f"list markers, code, quizzes and widgets are left out. **Blockquotes are not scored**: they "
-        f"hold the article's direct quotations (the Fascia Research Congress definition of fascia), "
-        f"which the course keeps word for word. A grade above {t.fk_grade_error} is an error and "
-        f"above {t.fk_grade_warning} a warning. Reading ease runs from 0 (hard) to 100 (easy).",
+        f"Grades are US school grades, from textstat, on each chapter's running text, figure "
+        f"captions and alt text: headings, list markers and code are left out. **Blockquotes are "
+        f"not scored**: they hold the article's direct quotations (the Fascia Research Congress "
+        f"definition of fascia), which the course keeps word for word. A grade above "
+        f"{t.fk_grade_error} is an error and above {t.fk_grade_warning} a warning. Reading ease runs "
+        f"from 0 (hard) to 100 (easy).",
+        "The rest of what a learner reads is held to the same limits, scored on its own: the "
+        f"boxes ({TEXT_PARTS['boxes']}), the quiz (questions, choices, feedback and explanations) "
+        "and the interactive tools.",
+        _other_text(report),
         "## What is checked",
         rules,
         "The review dates, the trace of every source sentence, and the disclaimer, source credit "

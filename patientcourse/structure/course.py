@@ -83,6 +83,14 @@ class Review(Strict):
         return f"{text(self.reviewer)}, {text(self.credentials)}" if self.credentials else text(self.reviewer)
 
 
+class Repair(Strict):
+    """A sentence the source text gives broken (a word missing), and how the course reads it.
+    The Sources page lists each one, so a reader can see what the course repaired."""
+    original: str = Field(min_length=1, description="The broken text, exactly as the source gives it.")
+    problem: str = Field(min_length=1, description="What is missing, in plain words.")
+    read_as: str = Field(min_length=1, description="The sentence as the course reads it.")
+
+
 class SourceArticle(Strict):
     # A draft made by `patientcourse new` may lack what the article did not say (publisher,
     # date, authors); `check` lists each blank as an error for the author to fill.
@@ -101,6 +109,8 @@ class SourceArticle(Strict):
     left_out: list[LeftOut] = Field(default_factory=list,
                                     description="Parts of the source text the course leaves out, and why.")
     reworded: list[Reworded] = Field(default_factory=list)
+    repairs: list[Repair] = Field(default_factory=list,
+                                  description="Broken sentences in the source text, and how the course reads them.")
 
     @property
     def byline(self) -> str:
@@ -153,6 +163,24 @@ class Section(Strict):
     body_line: int  # of the first line of ``body``
 
 
+class Figure(Strict):
+    """A drawing shown in a section (a MyST ``{figure}`` directive; see ``figures.py``)."""
+    file: str = Field(description="figures/<name>.svg: relative to the chapter file and to the notebook.")
+    alt: str
+    caption: str
+    section: str
+    line: int
+    svg: str = Field(description="The drawing itself, checked to be a safe SVG line drawing.")
+
+
+class Part(Strict):
+    """A run of sections that belong together (e.g. "Care at home"), with its own key points,
+    so a long chapter reads as two or three clear chunks and stays one chapter."""
+    title: str = Field(min_length=1)
+    sections: list[str] = Field(min_length=1, description="Section ids, in chapter order.")
+    key_points: list[str] = Field(min_length=1)
+
+
 class ChapterMeta(Strict):
     """The YAML front matter of a chapter file."""
     title: Title
@@ -162,6 +190,9 @@ class ChapterMeta(Strict):
     key_points: list[str] = Field(min_length=1)
     self_care: bool = False
     when_to_get_help: list[str] = Field(default_factory=list)
+    # Name the box for what it holds: an article that lists no warning signs has no "when".
+    help_title: str = Field("When to get help", min_length=1)
+    parts: list[Part] = Field(default_factory=list)
     glossary: list[str] = Field(default_factory=list)
 
     @field_validator("objectives")
@@ -185,6 +216,7 @@ class Chapter(Strict):
     sections: list[Section]
     quiz: Quiz
     widgets: list[WidgetRef] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
     file: str
 
     @property
@@ -206,11 +238,24 @@ class Chapter(Strict):
         """The page anchor of a section; unique across the whole book."""
         return f"{self.slug}-{section_id}"
 
+    def part_of(self, section_id: str) -> tuple[int, Part] | None:
+        """(1-based number, part) of the part a section belongs to, if the chapter has parts."""
+        return next(((n, p) for n, p in enumerate(self.meta.parts, 1) if section_id in p.sections), None)
+
 
 class GlossaryTerm(Strict):
     term: str = Field(min_length=1)
-    definition: str = Field(min_length=1)
+    definition: str = Field("", description="What the article says about the word, in plain words.")
+    general: str = Field("", description="The word's general meaning, where the article gives none; "
+                                         "the glossary marks it as not from the article.")
     also: list[str] = Field(default_factory=list, description="Other forms, e.g. plurals.")
+
+    @model_validator(mode="after")
+    def _has_a_meaning(self) -> "GlossaryTerm":
+        if not (self.definition.strip() or self.general.strip()):
+            raise ValueError("give the term a 'definition' (what the article says about it) or a "
+                             "'general' meaning (shown as not from the article), or both.")
+        return self
 
 
 class Glossary(Strict):

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from .course import Chapter, ChapterMeta, Course, CourseMeta, Glossary, Section, WidgetList, WidgetRef
 from .errors import CourseError, Problem
+from .figures import section_figures
+from .parts import part_problems
 from .quiz import Quiz
 from .unique import duplicates
 from .widgets import WIDGET_DATA, unknown_kind
@@ -99,6 +101,13 @@ def _load_chapter(folder: Path, name: str) -> _Loaded:
     sections, section_problems = _split_sections(text[match.end():], path, body_first_line)
     problems.extend(section_problems)
     section_ids = [s.id for s in sections]
+    if meta:
+        problems.extend(part_problems(meta, section_ids, front))
+    figures = []
+    for section in sections:
+        found, figure_problems = section_figures(section, path)
+        figures += found
+        problems.extend(figure_problems)
 
     def no_section(source: LocatedYaml, loc: tuple, section: str) -> Problem:
         if not section_ids:
@@ -130,7 +139,8 @@ def _load_chapter(folder: Path, name: str) -> _Loaded:
         widgets = WidgetList(widgets=collect(_validate_widget_data, widgets.widgets, widgets_yaml) or [])
     if problems:
         raise CourseError(problems)
-    chapter = Chapter(id=name, meta=meta, sections=sections, quiz=quiz, widgets=widgets.widgets, file=str(path))
+    chapter = Chapter(id=name, meta=meta, sections=sections, quiz=quiz, widgets=widgets.widgets,
+                      figures=figures, file=str(path))
     return _Loaded(chapter, front, quiz_yaml)
 
 

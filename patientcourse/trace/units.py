@@ -187,8 +187,12 @@ def _glossary(course: Course, add) -> None:
     path = Path(course.root) / "glossary.yml"
     located = LocatedYaml(read_text(path), path) if path.is_file() else LocatedYaml("{}", path)
     for i, term in enumerate(course.glossary.terms):
-        add(term.definition, str(path), located.line_of(("terms", i, "definition")), "glossary",
-            f"glossary:{i}", mark="definition")
+        # A term gives what the article says ('definition') and/or a general meaning the
+        # Glossary page marks as not from the article ('general'); both are definitions.
+        for field, stream in (("general", f"glossary:{i}:general"), ("definition", f"glossary:{i}")):
+            if getattr(term, field):
+                add(getattr(term, field), str(path), located.line_of(("terms", i, field)), "glossary",
+                    stream, mark="definition")
 
 
 def _sources_page(course: Course, add) -> None:

@@ -16,7 +16,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE.parent / "static"
-SCRIPTS = ["core.js", "scoring.js", "quiz.js", "progress.js", "widgets.js", "start.js"]
+# scorm.js starts before quiz.js: it fills the store from the LMS before the quiz reads it.
+SCRIPTS = ["core.js", "scoring.js", "dialog.js", "filenames.js", "scorm.js", "quiz_inputs.js", "quiz.js",
+           "progress.js", "widgets.js", "start.js"]
 STYLES = ["quiz.css", "progress.css", "widgets.css", "glossary.css"]
 OUTPUTS = {"patientcourse.js": SCRIPTS, "patientcourse.css": STYLES}
 BANNER = ("/* {name}: part of the book's runtime. Made by `make js` from patientcourse/web/"

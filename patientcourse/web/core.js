@@ -2,7 +2,9 @@
  *
  * - store: localStorage that never throws (answers live in memory when storage fails).
  * - el / announce: build nodes; write text into a live region so screen readers read it.
- * - keys: where a chapter's answers and the learner's name are kept in this browser.
+ * - keys: where a chapter's answers and the learner's name are kept in this browser. A
+ *   chapter's answers are kept per course, assignment and mode, so practice answers never
+ *   appear in an assessment's results.
  * - onStart: parts register here; start.js runs them once the page is parsed.
  */
 (function (root) {
@@ -33,7 +35,12 @@
     }
   };
 
-  PC.chapterKey = function (course, chapter) { return PREFIX + course + ':' + chapter; };
+  /* Practice outside any assignment keeps the key the book always used, so progress saved
+   * before keys named the mode is still found. */
+  PC.chapterKey = function (course, chapter, assignment, mode) {
+    if (!assignment && (mode || 'practice') === 'practice') return PREFIX + course + ':' + chapter;
+    return [PREFIX + course, 'assignment=' + (assignment || ''), mode || 'practice', chapter].join(':');
+  };
   PC.learnerKey = function (course) { return PREFIX + course + ':learner'; };
   PC.widgetKey = function (course, chapter, kind) { return [PREFIX + course, chapter, 'widget', kind].join(':'); };
   PC.now = function () { return new Date().toISOString().replace(/\.\d+Z$/, 'Z'); };
