@@ -59,6 +59,8 @@ def test_a_wheel_installed_in_a_fresh_venv_builds_the_book(tmp_path):
         for name in files:
             shutil.copy(folder / name, source / name)
         shutil.copytree(folder / package, source / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        if (folder / "jupyter-config").is_dir():  # the runtime's data files (its Jupyter server extension)
+            shutil.copytree(folder / "jupyter-config", source / "jupyter-config")
         subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(source)],
                        check=True, cwd=tmp_path)
     wheels = [str(w) for w in dist.glob("*.whl")]
