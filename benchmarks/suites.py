@@ -33,9 +33,9 @@ EDITS = {
                        "feedback: Right. You can buy one on the internet or at a sporting goods store.",
                        "feedback: Right. You can buy one online, or at a sporting goods store."]),
     "glossary": ("course/glossary.yml", "book/glossary.html",
-                 "A thin, soft sheet of tissue under the skin.",
-                 ["A thin, soft layer of tissue under the skin.", "A soft, thin sheet of tissue under the skin.",
-                  "A thin and soft sheet of tissue under the skin.", "A thin, soft sheet of tissue below the skin."]),
+                 "A soft sheet of tissue that forms under the skin.",
+                 ["A soft layer of tissue that forms under the skin.", "A soft sheet of tissue that forms below the skin.",
+                  "A soft sheet of tissue that forms beneath the skin.", "A soft sheet of tissue that lies under the skin."]),
 }
 
 

@@ -79,7 +79,11 @@ def test_any_other_code_is_not_ours_and_goes_to_a_kernel(source):
 
 
 def test_a_clean_run_draws_every_notebook_without_a_kernel(tmp_path, mini_course_dir, no_kernel):
+    from ipywidgets.widgets.widget import _instances  # every open widget, kept alive until closed
+
+    open_before = len(_instances)
     done = build_once(mini_course_dir, tmp_path)
+    assert len(_instances) == open_before  # drawn widgets are closed: a big course holds none of them
     assert done.summary() == "Executed 2 of 2 notebooks (0 reused); 0 needed a kernel."
     html = html_of(done.notebooks["02-more.ipynb"])
     assert "data-pc-quiz" in html and "How many minutes do you hold a tender spot?" in html

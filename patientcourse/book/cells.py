@@ -87,3 +87,14 @@ def execute_result(value, execution_count: int) -> dict:
     display formatter takes the object's own mime bundle (it has no other representation)."""
     data = value._repr_mimebundle_(include=None, exclude=None)
     return {"output_type": "execute_result", "data": data, "metadata": {}, "execution_count": execution_count}
+
+
+def close(widget) -> None:
+    """Close a drawn widget and everything in it: ipywidgets keeps every open widget alive (a
+    kernel's die with it), so a build of hundreds of chapters would hold them all."""
+    for child in getattr(widget, "children", ()):
+        close(child)
+    for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):  # widgets too
+        if hasattr(part, "close"):
+            part.close()
+    widget.close()

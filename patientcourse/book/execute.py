@@ -28,7 +28,7 @@ from typing import Callable
 import nbformat
 
 from patientcourse_runtime.fileio import atomic_write
-from .cells import OwnCall, draw, execute_result, language_info, own_call
+from .cells import OwnCall, close, draw, execute_result, language_info, own_call
 
 PACKAGE = Path(__file__).resolve().parent.parent
 RECORD_FORMAT = 1
@@ -145,7 +145,9 @@ def record_in_process(nb: nbformat.NotebookNode, calls: list[OwnCall], bundle: d
             cells.append({"execution_count": None, "outputs": []})
             continue
         count += 1
-        output = kept_output(execute_result(draw(call, bundle, folder), count))
+        drawn = draw(call, bundle, folder)
+        output = kept_output(execute_result(drawn, count))
+        close(drawn)
         cells.append({"execution_count": count, "outputs": [output] if output else []})
     return {"cells": cells, "language_info": language_info()}
 
