@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: book test serve lab generate check clean venv js
+.PHONY: book test serve lab generate check clean venv js handouts
 
 # The virtualenv is remade when the requirements change. pyproject.toml lists every
 # dependency; the requirements files install the project (editable) with its extras.
@@ -48,6 +48,10 @@ generate: $(BIN)/.installed
 
 check: $(BIN)/.installed
 	$(BIN)/patientcourse check
+
+## make handouts: one printable PDF per chapter in handouts/ (builds the book if needed)
+handouts: $(BIN)/.installed
+	$(BIN)/patientcourse handouts --out handouts
 
 ## make js: rebuild patientcourse/static/patientcourse.js and .css from their sources in patientcourse/web/
 js: $(BIN)/.installed

@@ -35,7 +35,8 @@ run_on_code_snapshot(BENCH_DIR.parent, BENCH_DIR / "_work")
 import report  # noqa: E402
 import suites  # noqa: E402
 import verdicts  # noqa: E402
-from browser import chromium_available, measure_feedback  # noqa: E402
+from browser import chromium_available, measure_feedback, measure_transfer  # noqa: E402
+from firstanswer import build_jupyterquiz_page, measure_first_answerable  # noqa: E402
 from pageweight import not_counted, page_weight  # noqa: E402
 from reuse import REPO  # noqa: E402
 
@@ -46,7 +47,7 @@ from patientcourse.trace.source import source_path  # noqa: E402
 console = Console(stderr=True)
 app = typer.Typer(add_completion=False)
 NOTES = BENCH_DIR / "results-notes.md"
-DEFAULTS = ([5, 20, 80, 320], 3, [80, 320], 20, False)
+DEFAULTS = ([5, 20, 80, 320], 3, [80, 320], 20, 15, False)
 
 
 def parse_sizes(text: str) -> list[int]:
@@ -66,6 +67,10 @@ def main(
     repeat: int = typer.Option(3, min=1, help="Pairs (ours, peer) of each real-course measurement."),
     jobs_sizes: str = typer.Option("80,320", help="Sizes at which Sphinx -j 1 and -j 2 are compared."),
     clicks: int = typer.Option(20, min=1, help="Answer clicks timed in the browser."),
+    loads: int = typer.Option(15, min=1, help="Page loads of each page timed for the first answerable question."),
+    pages_only: bool = typer.Option(False, help="Only the pages: one build of the real course, then page weight, "
+                                                "what the browser transfers, answer feedback and the first "
+                                                "answerable question (minutes)."),
     quick: bool = typer.Option(False, help="A few minutes: sizes 5,10,15, one pair, no -j, 5 clicks."),
     skip_browser: bool = typer.Option(False, help="Leave out the browser feedback timing."),
     course: Path = typer.Option(REPO / "course", help="The course source folder to benchmark."),
@@ -80,7 +85,7 @@ def main(
         console.print(f"Rewrote {render_only.parent / 'RESULTS.md'} from {render_only}.")
         return
     if quick:
-        sizes, repeat, jobs_sizes, clicks = "5,10,15", 1, "", 5
+        sizes, repeat, jobs_sizes, clicks, loads = "5,10,15", 1, "", 5, 3
     size_list, jobs_list = parse_sizes(sizes), parse_sizes(jobs_sizes)
     try:  # a broken course is reported with its file and line before anything is timed
         article = source_path(load_course(course))
@@ -97,7 +102,7 @@ def main(
     results: dict = {
         "command": shlex.join([".venv/bin/python", "benchmarks/bench_build.py", *sys.argv[1:]]),
         "started": f"{started:%Y-%m-%d %H:%M} UTC", "load_start": _load(),
-        "settings": {"kind": _kind(quick, size_list, repeat, jobs_list, clicks, skip_browser),
+        "settings": {"kind": _kind(quick, size_list, repeat, jobs_list, clicks, loads, skip_browser),
                      "sizes": size_list, "repeat": repeat, "jobs_sizes": jobs_list, "clicks": clicks},
         "machine": report.machine(),
         "code": {"package": str(PACKAGE), "snapshot": snapshot_in_use(), "fingerprint": code_fingerprint()},
@@ -124,19 +129,21 @@ def main(
             log(f"[bold red]{key} failed:[/] {failure['error'][:300]}")
         save()
 
+    if pages_only:
+        results["settings"]["kind"] = "pages only (one build of the real course)"
+        log(f"Real course ({course}): one clean build")
+        attempt("real_course_pages", lambda: suites.real_course_site(course, article, work / "pages", today))
+        if verdicts.measured(results, "real_course_pages"):
+            pages_part(Path(results["real_course_pages"]["site"]), course, work, clicks, loads, skip_browser,
+                       attempt, log, results)
+        save(final=True)
+        _print_targets(results, out)
+        return
     log(f"Real course ({course}): ours vs peer, clean, no-op, three edits; {repeat} pairs each")
     attempt("real_course", lambda: suites.real_course_suite(course, article, work / "real", repeat, today, log))
     site = work / "real" / "ours" / "_build" / "html"
-    pages = sorted((site / "notebooks").glob("*.html"))
-    if pages:
-        attempt("page_weight", lambda: [page_weight(site, page) for page in pages])
-        if skip_browser:
-            results["feedback"] = {"skipped": "--skip-browser was given."}
-        elif not chromium_available():
-            results["feedback"] = {"skipped": "Chromium is not installed (/usr/bin/chromium)."}
-        else:
-            log(f"Browser: {clicks} answer clicks on {pages[0].name}")
-            attempt("feedback", lambda: _feedback(site, pages[0], clicks, results.get("page_weight")))
+    if (site / "notebooks").is_dir():
+        pages_part(site, course, work, clicks, loads, skip_browser, attempt, log, results)
 
     def scaling_row_done(rows: list[dict]) -> None:
         results["scaling"] = rows
@@ -147,9 +154,42 @@ def main(
     attempt("scaling", lambda: suites.scaling_suite(course, article, work / "scaling", size_list, today, log,
                                                     jobs_list, on_size_done=scaling_row_done))
     save(final=True)
+    _print_targets(results, out)
+
+
+def _print_targets(results: dict, out: Path) -> None:
     for target in results["targets"]:
         console.print(f"{verdicts.verdict(target['met']):>14}  {target['name']}: {target['measured']}")
     console.print(f"Wrote {out / 'RESULTS.md'} and {out / 'results.json'} in {results['total_seconds'] / 60:.1f} min.")
+
+
+def pages_part(site: Path, course: Path, work: Path, clicks: int, loads: int, skip_browser: bool,
+               attempt, log, results: dict) -> None:
+    """The chapter pages as readers get them: weight from the built files, then in Chromium what
+    is transferred, answer feedback, and the first answerable question against jupyterquiz."""
+    pages = sorted((site / "notebooks").glob("*.html"))
+    attempt("page_weight", lambda: [page_weight(site, page) for page in pages])
+    if skip_browser or not chromium_available():
+        reason = "--skip-browser was given." if skip_browser else "Chromium is not installed (/usr/bin/chromium)."
+        for key in ("feedback", "page_transfer", "first_answerable"):
+            results[key] = {"skipped": reason}
+        return
+    log(f"Browser: {clicks} answer clicks on {pages[0].name}")
+    attempt("feedback", lambda: _feedback(site, pages[0], clicks, results.get("page_weight")))
+    log(f"Browser: everything transferred for {len(pages)} chapter pages")
+    attempt("page_transfer", lambda: measure_transfer(site, [f"notebooks/{p.name}" for p in pages]))
+    log(f"Browser: first answerable question, ours vs jupyterquiz, {loads} loads each")
+    attempt("first_answerable", lambda: _first_answerable(site, course, work, pages[0].stem, loads))
+
+
+def _first_answerable(site: Path, course_dir: Path, work: Path, chapter_id: str, loads: int) -> dict:
+    from patientcourse.render.notebooks import render_notebook
+
+    course = load_course(course_dir)
+    chapter = next(c for c in course.chapters if c.id == chapter_id)
+    quiz_site = build_jupyterquiz_page(work, render_notebook(course, chapter),
+                                       [q.runtime() for q in chapter.quiz.questions])
+    return measure_first_answerable(site, f"notebooks/{chapter_id}.html", quiz_site, "chapter.html", loads)
 
 
 def _finish(results: dict, out: Path) -> None:

@@ -146,6 +146,13 @@ def summarise_real(out: dict) -> dict:
             "edits": {name: {k: side(v) for k, v in sides.items()} for name, sides in out["edits"].items()}}
 
 
+def real_course_site(course_dir: Path, article: Path, work: Path, today: str) -> dict:
+    """One clean build of the real course with our builder: the site the page measurements use."""
+    project = peers.write_our_project(work / "ours", course_dir, article)
+    entry = build_ours(project, today)
+    return {"site": str(project / "_build" / "html"), "build_seconds": entry["run"].seconds}
+
+
 def scaling_suite(course_dir: Path, article: Path, work: Path, sizes: list[int], today: str, log: Log,
                   jobs_sizes: list[int], on_size_done: Callable[[list[dict]], None] = lambda rows: None) -> list[dict]:
     """A clean ``patientcourse build`` of a synthetic course of each size; at ``jobs_sizes``, also
@@ -176,4 +183,4 @@ def _sphinx_jobs(stage: Path, log: Log, size: int) -> dict:
     return {name: run.as_dict() for name, run in runs.items()}
 
 
-__all__ = ["EDITS", "median", "real_course_suite", "scaling_suite"]
+__all__ = ["EDITS", "median", "real_course_site", "real_course_suite", "scaling_suite"]

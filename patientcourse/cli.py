@@ -21,6 +21,7 @@ COMMANDS = [
     "export",
     "trace",
     "new",
+    "handouts",
 ]
 
 for name in COMMANDS:

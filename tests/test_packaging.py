@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from support import MINI_COURSE, REPO, make_project
+from patientcourse.packaging import build_runtime_wheel
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 
@@ -50,19 +51,18 @@ def _site_packages(venv: Path) -> Path:
 
 @pytest.mark.slow
 def test_a_wheel_installed_in_a_fresh_venv_builds_the_book(tmp_path):
-    # Build from copies, so setuptools' build/ and egg-info never land in the repository.
+    # Build from a copy, so setuptools' build/ and egg-info never land in the repository; the
+    # runtime's wheel as a pack gets it.
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source / name)
+    shutil.copytree(REPO / "patientcourse", source / "patientcourse",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     dist = tmp_path / "dist"
-    for package, files, folder in (("patientcourse", ("pyproject.toml", "README.md"), REPO),
-                                   ("patientcourse_runtime", ("pyproject.toml", "README.md"), REPO / "runtime")):
-        source = tmp_path / "source" / package
-        source.mkdir(parents=True)
-        for name in files:
-            shutil.copy(folder / name, source / name)
-        shutil.copytree(folder / package, source / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        if (folder / "jupyter-config").is_dir():  # the runtime's data files (its Jupyter server extension)
-            shutil.copytree(folder / "jupyter-config", source / "jupyter-config")
-        subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(source)],
-                       check=True, cwd=tmp_path)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(source)],
+                   check=True, cwd=tmp_path)
+    build_runtime_wheel(dist)
     wheels = [str(w) for w in dist.glob("*.whl")]
     assert len(wheels) == 2, wheels
 

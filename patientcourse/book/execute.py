@@ -59,11 +59,11 @@ class Executed:
 
 def code_fingerprint() -> str:
     """A hash of the code that shapes the book: this package and the notebooks' runtime
-    (Python, templates, the browser script and styles)."""
+    (Python, templates, the book's layout templates, the browser script and styles)."""
     import patientcourse_runtime
 
     return files_digest([PACKAGE, Path(patientcourse_runtime.__file__).resolve().parent],
-                         (".py", ".js", ".css", ".j2"))
+                         (".py", ".js", ".css", ".j2", ".html"))
 
 
 def files_digest(folders: list[Path], suffixes: tuple[str, ...] | None) -> str:

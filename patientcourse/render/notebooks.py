@@ -10,7 +10,7 @@ import nbformat
 from nbformat.v4 import nbformat as NBFORMAT, nbformat_minor as NBFORMAT_MINOR
 
 from ..structure import Chapter, Course
-from .common import about_box, credit
+from .common import about_box
 from .notebook_glossary import NOTEBOOK_ONLY, glossary_cell
 from .parts import deeper_headings, heading_level, part_closing, part_opening
 from .text import bullets, inline_markdown, plain
@@ -21,11 +21,12 @@ HIDE_CODE = {"tags": ["remove-input"]}
 # The kernel ipykernel installs, by its own display name: JupyterLab writes the kernel's name
 # into an opened notebook, and a notebook that already says the same is not marked changed.
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+# What the book and Jupyter both show above a quiz; how to run it in Jupyter is a cell of its own
+# that the book leaves out (see ``quiz``).
 QUIZ_INTRO = {
-    "practice": ("Answer the questions below. Each answer tells you why it is right or wrong. "
-                 "In the online book your answers stay in this browser; in Jupyter, run the cell below."),
+    "practice": "Answer the questions below. Each answer tells you why it is right or wrong.",
     "assessment": ("Answer the questions below. Your answers are saved for your instructor, who marks "
-                   "them; this quiz does not say whether they are right. In Jupyter, run the cell below."),
+                   "them; this quiz does not say whether they are right."),
 }
 
 
@@ -103,6 +104,10 @@ def help_box(course: Course, chapter: Chapter):
 
 def quiz(course: Course, chapter: Chapter, mode: str = "practice"):
     yield _md(f"({chapter.slug}-quiz)=\n## {plain(chapter.quiz.title)}", QUIZ_INTRO[mode])
+    # Read only in Jupyter: the book leaves out cells tagged remove-cell, and shows the quiz
+    # itself (its answers stay in the reader's browser, as the landing page says).
+    yield ("notebook-only", "**In Jupyter:** run the code cell below to show the quiz. "
+                            "Your answers are saved to a results file that you can hand in.")
     yield ("code", f"from patientcourse_runtime import chapter_quiz\nchapter_quiz({chapter.id!r})")
 
 
@@ -113,6 +118,14 @@ def glossary(course: Course, chapter: Chapter):
 
 
 def footer(course: Course, chapter: Chapter):
+    """After the quiz: where to go next, and what the "(source N)" marks are. The source credit
+    is in the "About this page" box (and the book's footer), so it is not repeated here."""
+    following = course.chapters[course.chapters.index(chapter) + 1:]
+    if following:
+        onward = (f"**Next chapter:** [{following[0].number}. {plain(following[0].title)}]"
+                  f"(../{notebook_path(following[0])})")
+    else:
+        onward = "**You have finished the last chapter.** See all your answers on [My progress](../book/progress.md)."
     # A learner may start at any chapter (a pack can hold just one), so every chapter says
     # what the "(source N)" marks are.
     marks = ("A mark like “(source 2)” gives the number the article uses for one of its sources; "
@@ -120,5 +133,4 @@ def footer(course: Course, chapter: Chapter):
              if course.meta.source.cited_sources else "See [Sources](../book/sources.md).")
     # "***", not "---": a cell that starts with "---" is front matter to MyST in JupyterLab,
     # which then shows the whole cell as nothing.
-    yield _md("***", f"*{credit(course)} {marks} "
-              "Medical words are in the [Glossary](../book/glossary.md).*")
+    yield _md("***", onward, f"{marks} Medical words are in the [Glossary](../book/glossary.md).")

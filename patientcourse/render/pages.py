@@ -11,7 +11,7 @@ import re
 
 from ..structure import Course
 from ..review import review_sentence
-from .common import GENERATED, about_box, disclaimer, glossary_meanings, review_record
+from .common import GENERATED, about_box, glossary_meanings, review_record
 from .notebooks import notebook_path
 from .text import inline_markdown, plain
 
@@ -23,7 +23,9 @@ def _date(d) -> str:
     return f"{d:%B} {d.day}, {d.year}"
 
 
-def landing_page(course: Course, *, instructor_pages: bool = True) -> str:
+def landing_page(course: Course) -> str:
+    """The home page, written for patients; instructors and Jupyter users have their own page
+    (``instructors_page``), listed in the table of contents."""
     meta = course.meta
     chapters = "\n".join(
         f"{c.number}. [{plain(c.title)}](../{notebook_path(c)}) — {inline_markdown(c.meta.main_message)}"
@@ -41,35 +43,67 @@ def landing_page(course: Course, *, instructor_pages: bool = True) -> str:
         "## Who it is for", inline_markdown(meta.audience),
         "## The chapters", chapters,
         "## How to use it",
-        "**If you are a student reading this book:** read the chapters in order. "
-        "Answer each quiz at the end of the chapter. Your answers stay in this browser only. "
-        "See them on the [My progress](progress.md) page. "
-        "Words with a dotted underline are in the [Glossary](glossary.md).",
-        "**If you are an instructor:** assign whole chapters. The `patientcourse assign` command "
-        "makes a pack of the chapters you choose, for practice or for assessment. "
-        "Learners hand in a results file, and `patientcourse grade` scores it."
-        + (" The [quality report](report.md) shows how easy each chapter is to read."
-           if instructor_pages else ""),
-        "**If you are a learner using Jupyter:** open the notebooks in the `notebooks/` folder "
-        "(`make lab`). Run each cell from the top. Answer the quiz, then press *Check*. "
-        "Your answers are saved to a results file you can hand in.",
+        "Read the chapters in order. Answer the quiz at the end of each chapter. "
+        "Your answers stay in this web browser only. You can see them on the [My progress](progress.md) page. "
+        "Words with a dotted underline are explained when you point at them or tap them. "
+        "They are all in the [Glossary](glossary.md). "
+        "You can print any chapter as a handout.",
         f"*{review_sentence(course, text=plain)}*",
     ])
 
 
+def instructors_page(course: Course) -> str:
+    """How to run the notebooks and the instructor commands: kept off the patients' pages.
+    The ``pc-instructors`` box also keeps the page out of the book's search index."""
+    return "\n\n".join([
+        GENERATED,
+        "# For instructors and learners in Jupyter",
+        ":::{admonition} For instructors\n:class: important pc-instructors\n"
+        "This page is for instructors, course authors and learners who use the notebooks in Jupyter. "
+        "Patients reading the book online do not need it.\n:::",
+        about_box(course),
+        "## Learners using Jupyter",
+        "Each chapter is also a notebook in the `notebooks/` folder. Open them in JupyterLab "
+        "(`make lab`), then run each cell from the top. The quiz appears below the last cell you run. "
+        "Answer, then press *Check answer*. Your answers are saved to a results file next to the "
+        "notebook, in `patientcourse-results/`. That file is what you hand in.",
+        "## Instructors",
+        "Assign whole chapters. `patientcourse assign` makes a pack of the chapters you choose, "
+        "for practice or for assessment. Learners hand in a results file, and `patientcourse grade` "
+        "scores it. `patientcourse guide` writes the answer key, and `patientcourse export` writes "
+        "the questions for a learning management system. `patientcourse handouts --out DIR` writes "
+        "one printable PDF per chapter. The repository's `docs/instructors.md` explains each step.",
+        "The [quality report](report.md) shows how easy each chapter is to read.",
+    ])
+
+
 def glossary_page(course: Course) -> str:
-    entries = []
+    """One headword per term, its other forms (plurals) listed with it, grouped A to Z.
+    The other forms stay terms of the glossary directive, so a chapter may link any of them;
+    glossary.css shows them as "Also: …" under the headword."""
+    by_letter: dict[str, list] = {}
     for term in sorted(course.glossary.terms, key=lambda t: t.term.casefold()):
+        by_letter.setdefault(term.term[0].upper(), []).append(term)
+    jump = " · ".join(f"{{ref}}`{plain(letter)} <{_letter_label(letter)}>`" for letter in by_letter)
+    groups = []
+    for letter, terms in by_letter.items():
         # Other forms (plurals) are listed as terms too, so {term}`fasciae` links here.
-        names = "\n".join(plain(name) for name in [term.term, *term.also])
-        entries.append(f"{names}\n  " + "\n\n  ".join(glossary_meanings(term)))
+        entries = "\n\n".join("\n".join(plain(name) for name in [t.term, *t.also])
+                               + "\n  " + "\n\n  ".join(glossary_meanings(t)) for t in terms)
+        groups.append(f"({_letter_label(letter)})=\n## {plain(letter)}\n\n```{{glossary}}\n{entries}\n```")
     return "\n\n".join([
         GENERATED, "# Glossary", about_box(course),
         "These are the medical words used in this course, in plain language. Most say what the "
         "article says about the word. Where the article does not explain a word, we give its "
         "general meaning and mark it “General meaning, not from the article”.",
-        "```{glossary}\n" + "\n\n".join(entries) + "\n```",
+        f"Jump to a letter: {jump}",
+        *groups,
     ])
+
+
+def _letter_label(letter: str) -> str:
+    """A label for a letter's heading: letters and digits as they are, anything else by its code."""
+    return f"glossary-{letter.lower() if letter.isalnum() and letter.isascii() else ord(letter)}"
 
 
 def sources_page(course: Course) -> str:
@@ -119,7 +153,7 @@ def sources_page(course: Course) -> str:
             "it, what is wrong with it, and how we read it.",
             repairs] if source.repairs else []),
         "## Review", review_record(course),
-        "## Disclaimer", disclaimer(course),
+        # The disclaimer is in the "About this page" box above and in the footer, as on every page.
     ])
 
 

@@ -17,7 +17,7 @@ from patientcourse_runtime.fileio import atomic_write
 from ..structure import Course
 from .bundle import bundle, bundle_bytes
 from .notebooks import NOTEBOOK_DIR, notebook_path, render_notebook
-from .pages import glossary_page, landing_page, progress_page, sources_page
+from .pages import glossary_page, instructors_page, landing_page, progress_page, sources_page
 from .toc import render_toc
 
 if TYPE_CHECKING:
@@ -36,9 +36,11 @@ def render_project(course: Course, *, mode: str = "practice", assignment: dict |
     files.update({f"{NOTEBOOK_DIR}/{f.file}": f.svg.encode("utf-8") for c in course.chapters for f in c.figures})
     files[BUNDLE_PATH] = bundle_bytes(bundle(course, mode=mode, assignment=assignment))
     files["_toc.yml"] = render_toc(course, instructor_pages=instructor_pages)
-    pages = {"index": lambda c: landing_page(c, instructor_pages=instructor_pages),
+    pages = {"index": landing_page,
              "glossary": glossary_page, "sources": sources_page,
              "progress": lambda c: progress_page(c, assignment, mode)}
+    if instructor_pages:
+        pages["instructors"] = instructors_page
     for name, render in pages.items():
         files[f"book/{name}.md"] = _page_bytes(render(course))
     return files

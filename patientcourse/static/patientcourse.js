@@ -1,4 +1,4 @@
-/* patientcourse.js: part of the book's runtime. Made by `make js` from patientcourse/web/ (core.js, scoring.js, dialog.js, filenames.js, scorm.js, quiz_inputs.js, quiz.js, progress.js, widgets.js, start.js); edit those, not this file. */
+/* patientcourse.js: part of the book's runtime. Made by `make js` from patientcourse/web/ (core.js, scoring.js, dialog.js, filenames.js, scorm.js, quiz_inputs.js, quiz.js, progress.js, widgets.js, glossary.js, start.js); edit those, not this file. */
 
 /* ---- core.js ---- */
 /* core.js: what every part of the book's runtime shares (window.PatientCourse).
@@ -8,7 +8,8 @@
  * - keys: where a chapter's answers and the learner's name are kept in this browser. A
  *   chapter's answers are kept per course, assignment and mode, so practice answers never
  *   appear in an assessment's results.
- * - onStart: parts register here; start.js runs them once the page is parsed.
+ * - onStart: parts register here; start.js runs them once the page is parsed (and offers
+ *   PC.whenParsed, to start a part on each element as soon as that element is parsed).
  */
 (function (root) {
   'use strict';
@@ -77,8 +78,11 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   };
 
-  var starters = [];
+  var starters = [], watchers = [];
   PC.onStart = function (fn) { starters.push(fn); };
+  /* fn(element) for each element matching selector, as soon as that element is parsed (start.js). */
+  PC.whenParsed = function (selector, fn) { watchers.push({selector: selector, fn: fn}); };
+  PC.parsedWatchers = function () { return watchers; };
   PC.start = function () { starters.forEach(function (fn) { fn(); }); };
 })(typeof window !== 'undefined' ? window : globalThis);
 
@@ -489,10 +493,13 @@
     root.addEventListener('beforeunload', finish);
   }
 
-  PC.onStart(function () {
+  /* Registered before quiz.js registers its own start (scorm.js comes first in the bundle), so
+   * the store holds what the LMS kept before the quiz reads it, as soon as the quiz is parsed. */
+  var connected = false;
+  PC.whenParsed('[data-pc-quiz]', function (quiz) {
     var config = settings();
-    var quiz = document.querySelector('[data-pc-quiz]');
-    if (!config || !quiz) return;
+    if (connected || !config) return;
+    connected = true;
     var api = findAPI();
     if (!api || String(api.LMSInitialize('')) !== 'true') return;
     connect(api, config, quiz);
@@ -917,7 +924,8 @@
     updateScore();
   }
 
-  PC.onStart(function () { all(document, '[data-pc-quiz]').forEach(setupQuiz); });
+  // Each quiz starts as soon as its markup is parsed (start.js), not when the whole page is.
+  PC.whenParsed('[data-pc-quiz]', setupQuiz);
 })(window);
 
 /* ---- progress.js ---- */
@@ -1327,11 +1335,178 @@
   PC.onStart(init);
 })(window);
 
-/* ---- start.js ---- */
-/* start.js: last in the bundle. Runs every part once the page is parsed. */
+/* ---- glossary.js ---- */
+/* glossary.js: a glossary word's definition, in place. Pointing at a glossary link, focusing it
+ * or tapping it shows a popover with the definition (read from the Glossary page the link goes
+ * to, once per page) and a link to the full glossary. Escape, moving away or tapping elsewhere
+ * closes it. The link itself still leads to the glossary, so nothing is lost without script.
+ */
 (function (root) {
   'use strict';
   var PC = root.PatientCourse;
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', PC.start);
-  else PC.start();
+  var el = PC.el;
+  var pages = {};   // glossary page URL -> Promise of its Document
+  var popover = null, current = null, hideTimer = null, quiet = false;
+
+  function glossaryPage(url) {
+    if (!pages[url]) {
+      pages[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text();
+      }).then(function (text) { return new DOMParser().parseFromString(text, 'text/html'); });
+    }
+    return pages[url];
+  }
+
+  /* The headword and definition of the term the link points to (its <dt> id). */
+  function definitionOf(link) {
+    var url = link.href.split('#')[0], id = decodeURIComponent(link.hash.slice(1));
+    return glossaryPage(url).then(function (doc) {
+      var dt = doc.getElementById(id);
+      if (!dt) return null;
+      var first = dt, dd = dt;
+      while (first.previousElementSibling && first.previousElementSibling.tagName === 'DT') first = first.previousElementSibling;
+      while (dd && dd.tagName !== 'DD') dd = dd.nextElementSibling;
+      return dd ? {term: first.textContent.replace(/#$/, '').trim(), text: dd.textContent.trim()} : null;
+    });
+  }
+
+  function ensurePopover() {
+    if (popover) return popover;
+    popover = el('div', {'class': 'pc-term-popover', id: 'pc-term-popover', role: 'tooltip'});
+    popover.hidden = true;
+    popover.addEventListener('mouseenter', function () { clearTimeout(hideTimer); });
+    popover.addEventListener('mouseleave', function () { hideSoon(); });
+    document.body.appendChild(popover);
+    return popover;
+  }
+
+  function place(link) {
+    var box = link.getBoundingClientRect();
+    var width = popover.offsetWidth, page = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(box.left, page - width - 8));
+    popover.style.left = (left + root.scrollX) + 'px';
+    popover.style.top = (box.bottom + root.scrollY + 6) + 'px';
+  }
+
+  function show(link) {
+    clearTimeout(hideTimer);
+    if (current === link && !popover.hidden) return;
+    hide();
+    current = link;
+    ensurePopover();
+    definitionOf(link).then(function (found) {
+      if (current !== link) return;
+      PC.announce(popover, [
+        found ? el('p', {}, [el('span', {'class': 'pc-term-name', text: found.term + ': '}),
+                             document.createTextNode(found.text)])
+              : el('p', {text: 'The definition is on the Glossary page.'}),
+        el('p', {}, [el('a', {href: link.href, text: 'Open the full glossary'})])
+      ]);
+      popover.hidden = false;
+      link.setAttribute('aria-describedby', popover.id);
+      place(link);
+    }, function () {
+      if (current === link) current = null;   // no popover: the link still goes to the glossary
+    });
+  }
+
+  function hide() {
+    clearTimeout(hideTimer);
+    if (current) {
+      current.removeAttribute('aria-describedby');
+    }
+    if (popover) popover.hidden = true;
+    current = null;
+  }
+
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 300);
+  }
+
+  function setup(link) {
+    link.addEventListener('mouseenter', function () { show(link); });
+    link.addEventListener('mouseleave', hideSoon);
+    link.addEventListener('focus', function () { if (!quiet) show(link); });
+    link.addEventListener('blur', function (event) {
+      if (!popover || !popover.contains(event.relatedTarget)) hideSoon();
+    });
+    // A tap (touch or pen) opens the definition first; a second tap follows the link.
+    link.addEventListener('click', function (event) {
+      if (event.pointerType === 'touch' || event.pointerType === 'pen') {
+        if (current !== link || popover.hidden) {
+          event.preventDefault();
+          show(link);
+        }
+      }
+    });
+  }
+
+  PC.onStart(function () {
+    PC.all(document, 'a.reference').filter(function (link) {
+      return link.querySelector(':scope > .std-term') && link.hash && !link.closest('dl.glossary');
+    }).forEach(setup);
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && current) {
+        var link = current, fromPopover = popover.contains(document.activeElement);
+        hide();
+        if (fromPopover) {   // back to the word; its focus must not open the popover again
+          quiet = true;
+          link.focus();
+          quiet = false;
+        }
+      }
+    });
+    document.addEventListener('pointerdown', function (event) {
+      if (current && !current.contains(event.target) && !(popover && popover.contains(event.target))) hide();
+    });
+  });
+})(window);
+
+/* ---- start.js ---- */
+/* start.js: last in the bundle. Starts the parts.
+ *
+ * - PC.whenParsed(selector, fn) (core.js): fn(element) runs for each element matching selector as soon
+ *   as the parser has finished it (a node follows it in the document), so a quiz near the end
+ *   of a long page works before the rest of the page and the theme's scripts are ready. The
+ *   script is loaded in the page head, not deferred, so it sees the page being parsed.
+ * - PC.onStart(fn) (core.js): fn runs once, when the whole page is parsed.
+ */
+(function (root) {
+  'use strict';
+  var PC = root.PatientCourse;
+
+  /* The parser has closed an element once any node follows it in document order. */
+  function finished(node) {
+    for (var n = node; n && n !== document; n = n.parentNode) {
+      if (n.nextSibling) return true;
+    }
+    return false;
+  }
+
+  function sweep(all) {
+    PC.parsedWatchers().forEach(function (watch) {
+      // Each watcher starts each element once (several parts may watch the same element).
+      var started = watch.started || (watch.started = new WeakSet());
+      PC.all(document, watch.selector).forEach(function (node) {
+        if (started.has(node) || !(all || finished(node))) return;
+        started.add(node);
+        watch.fn(node);
+      });
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    var observer = new MutationObserver(function () { sweep(false); });
+    observer.observe(document.documentElement, {childList: true, subtree: true});
+    document.addEventListener('DOMContentLoaded', function () {
+      observer.disconnect();
+      sweep(true);
+      PC.start();
+    });
+  } else {
+    sweep(true);
+    PC.start();
+  }
 })(window);

@@ -5,7 +5,8 @@
  * - keys: where a chapter's answers and the learner's name are kept in this browser. A
  *   chapter's answers are kept per course, assignment and mode, so practice answers never
  *   appear in an assessment's results.
- * - onStart: parts register here; start.js runs them once the page is parsed.
+ * - onStart: parts register here; start.js runs them once the page is parsed (and offers
+ *   PC.whenParsed, to start a part on each element as soon as that element is parsed).
  */
 (function (root) {
   'use strict';
@@ -74,7 +75,10 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   };
 
-  var starters = [];
+  var starters = [], watchers = [];
   PC.onStart = function (fn) { starters.push(fn); };
+  /* fn(element) for each element matching selector, as soon as that element is parsed (start.js). */
+  PC.whenParsed = function (selector, fn) { watchers.push({selector: selector, fn: fn}); };
+  PC.parsedWatchers = function () { return watchers; };
   PC.start = function () { starters.forEach(function (fn) { fn(); }); };
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -306,5 +306,6 @@
     updateScore();
   }
 
-  PC.onStart(function () { all(document, '[data-pc-quiz]').forEach(setupQuiz); });
+  // Each quiz starts as soon as its markup is parsed (start.js), not when the whole page is.
+  PC.whenParsed('[data-pc-quiz]', setupQuiz);
 })(window);

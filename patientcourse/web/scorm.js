@@ -169,10 +169,13 @@
     root.addEventListener('beforeunload', finish);
   }
 
-  PC.onStart(function () {
+  /* Registered before quiz.js registers its own start (scorm.js comes first in the bundle), so
+   * the store holds what the LMS kept before the quiz reads it, as soon as the quiz is parsed. */
+  var connected = false;
+  PC.whenParsed('[data-pc-quiz]', function (quiz) {
     var config = settings();
-    var quiz = document.querySelector('[data-pc-quiz]');
-    if (!config || !quiz) return;
+    if (connected || !config) return;
+    connected = true;
     var api = findAPI();
     if (!api || String(api.LMSInitialize('')) !== 'true') return;
     connect(api, config, quiz);

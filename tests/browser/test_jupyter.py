@@ -94,12 +94,9 @@ def jupyter_server(app: str, folder: Path, work: Path):
 
 @pytest.fixture
 def learner_folder(tmp_path) -> Path:
-    folder = tmp_path / "notebooks"
-    folder.mkdir()
-    for path in (REPO / "notebooks").iterdir():
-        if path.suffix in (".ipynb", ".json"):
-            shutil.copy(path, folder)
-    return folder
+    """The notebooks folder as a learner has it: notebooks, their data and their figures."""
+    return Path(shutil.copytree(REPO / "notebooks", tmp_path / "notebooks",
+                                ignore=shutil.ignore_patterns("patientcourse-results", ".ipynb_checkpoints")))
 
 
 @pytest.fixture(scope="module")

@@ -185,14 +185,17 @@ def test_a_run_through_a_chapter_is_recorded_in_the_lms_and_resumes(page, lms, b
         errors = []
         again.on("console", lambda m: m.type == "error" and errors.append(m.text))
         sco = launch(again, lms, "graded", {**LAUNCH, **kept, "cmi.core.entry": "resume"})
-        expect(sco.locator("[data-pc-score]")).to_have_text("Score: 6 of 6 points. Answered: 6 of 6 questions.")
+        expect(sco.locator("[data-pc-score]")).to_have_text(
+            "Score: 6 of 6 points (first try: 5). Answered: 6 of 6 questions.")
         expect(sco.locator('fieldset[data-pc-question="fa-made-of"] [role=status]')).to_contain_text("Correct.")
         expect(sco.locator('fieldset[data-pc-question="fa-made-of"] input[value="b"]')).to_be_checked()
         # The harness and the SCO share an origin, so this is the SCO's store, seeded from the LMS.
         stored = again.evaluate(f"JSON.parse(localStorage.getItem('patientcourse:{COURSE_ID}:{CH1}'))")
         assert stored["answers"]["fa-made-of"]["first_answer"] == "a"
-        # A later answer still counts first tries only: the score stays.
-        sco.locator('fieldset[data-pc-question="fa-proven"]').get_by_role("button", name="Try again").click()
+        # A later answer still counts first tries only: the score stays. (A right answer has
+        # no "Try again"; starting the quiz again clears the questions, not the first tries.)
+        sco.locator("[data-pc-reset]").click()
+        sco.get_by_role("button", name="Clear my answers").click()
         choose(sco, "fa-proven", "true")
         assert lms_value(again, "cmi.core.score.raw") == "83.33"
         assert errors == []
@@ -209,6 +212,7 @@ def test_practice_package_counts_the_answers_as_they_stand_and_completes(page, l
     assert lms_value(page, "cmi.core.score.raw") == "83.33"
     assert lms_value(page, "cmi.core.lesson_status") == "completed"
     sco.locator("[data-pc-reset]").click()
+    sco.get_by_role("button", name="Clear my answers").click()  # "are you sure?"
     assert (lms_value(page, "cmi.core.score.raw"), lms_value(page, "cmi.core.lesson_status")) == ("0", "incomplete")
     assert json.loads(lms_value(page, "cmi.suspend_data"))["r"] == {"answers": {}}
 
