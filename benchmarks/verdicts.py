@@ -103,8 +103,8 @@ def _real_course_targets(real: dict) -> list[dict]:
             f" The peer's page did NOT show the edit in {peer['shows_edit'].count(False)} of "
             f"{len(peer['shows_edit'])} runs: its cache is keyed on the notebook's code cells, and the quiz "
             "lives in course.json, so Jupyter Book reused a stale output.")
-        limit = ("No CPU limit for this case (the target is what runs); for scale: " if name == "quiz feedback"
-                 else "") + _by(ratio, EDIT_LIMIT)
+        limit = (f"No CPU limit for this case (the target is what runs); the peer's CPU was {1 / ratio:.2f}× ours."
+                 if name == "quiz feedback" else _by(ratio, EDIT_LIMIT))
         out.append(_target(
             f"{name[0].upper()}{name[1:]} edit in one chapter vs Jupyter Book's cached build after the same edit",
             EDIT_TARGETS[name], f"{pair_text(ours, peer)}; executed: ours {ours['executed']} "
