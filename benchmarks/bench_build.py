@@ -1,12 +1,15 @@
-"""Build benchmark (issue #7): our build vs bare Jupyter Book, rebuilds, page weight, answer
-feedback in the browser, and scaling over synthetic courses. Not a test: a measurement.
+"""Build benchmark (issue #15): `patientcourse build` as a user runs it, against Jupyter Book on
+the same notebooks (bare for a clean build, its own cache for no-op and edits), CPU seconds over
+the whole process tree beside wall seconds and the load average; scaling to 320 chapters;
+Sphinx's -j. Also page weight and answer feedback (issue #7). Not a test: a measurement.
 
     .venv/bin/python benchmarks/bench_build.py                 # full run, writes benchmarks/RESULTS.md
     .venv/bin/python benchmarks/bench_build.py --quick         # minutes; writes benchmarks/_work/
-    .venv/bin/python benchmarks/bench_build.py --sizes 5,20 --repeat 2 --skip-browser
+    .venv/bin/python benchmarks/bench_build.py --render-only benchmarks/results.json
 
 Writes ``RESULTS.md`` and ``results.json`` into ``--out``; scratch projects go to
-``benchmarks/_work/`` (ignored by git).
+``benchmarks/_work/`` (ignored by git). ``benchmarks/results-notes.md``, when present, is
+added to RESULTS.md as "Reading the figures".
 """
 from __future__ import annotations
 
@@ -39,33 +42,36 @@ from reuse import REPO  # noqa: E402
 
 from patientcourse.book.execute import PACKAGE, code_fingerprint  # noqa: E402
 from patientcourse.structure import CourseError, load_course  # noqa: E402
+from patientcourse.trace.source import source_path  # noqa: E402
 
 console = Console(stderr=True)
 app = typer.Typer(add_completion=False)
+NOTES = BENCH_DIR / "results-notes.md"
+DEFAULTS = ([5, 20, 80, 320], 3, [80, 320], 20, 15, False)
 
 
 def parse_sizes(text: str) -> list[int]:
     try:
         sizes = sorted({int(part) for part in text.split(",") if part.strip()})
     except ValueError:
-        raise typer.BadParameter(f"--sizes {text!r}: give chapter counts separated by commas, e.g. 5,20,80.")
-    if not sizes or sizes[0] < 1 or sizes[-1] > 99:
-        raise typer.BadParameter(f"--sizes {text!r}: each size must be 1 to 99 (chapter ids have two digits).")
+        raise typer.BadParameter(f"{text!r}: give chapter counts separated by commas, e.g. 5,20,80,320.")
+    if sizes and (sizes[0] < 1 or sizes[-1] > 999):
+        raise typer.BadParameter(f"{text!r}: each size must be 1 to 999.")
     return sizes
 
 
 @app.command()
 def main(
-    sizes: str = typer.Option("5,20,80", help="Synthetic course sizes (chapters), comma-separated."),
-    repeat: int = typer.Option(3, min=1, help="Repetitions of each real-course measurement."),
-    scaling_repeat: int = typer.Option(1, min=1, help="Repetitions of each synthetic-course build."),
-    workers_chapters: int = typer.Option(10, min=2, max=99, help="Notebooks in the workers=1 vs 2 comparison."),
+    sizes: str = typer.Option("5,20,80,320", help="Synthetic course sizes (chapters), comma-separated; the "
+                                                  "line is drawn through the two smallest."),
+    repeat: int = typer.Option(3, min=1, help="Pairs (ours, peer) of each real-course measurement."),
+    jobs_sizes: str = typer.Option("80,320", help="Sizes at which Sphinx -j 1 and -j 2 are compared."),
     clicks: int = typer.Option(20, min=1, help="Answer clicks timed in the browser."),
     loads: int = typer.Option(15, min=1, help="Page loads of each page timed for the first answerable question."),
     pages_only: bool = typer.Option(False, help="Only the pages: one build of the real course, then page weight, "
                                                 "what the browser transfers, answer feedback and the first "
                                                 "answerable question (minutes)."),
-    quick: bool = typer.Option(False, help="A few minutes: sizes 2,5, one repetition, 4 notebooks, 5 clicks."),
+    quick: bool = typer.Option(False, help="A few minutes: sizes 5,10,15, one pair, no -j, 5 clicks."),
     skip_browser: bool = typer.Option(False, help="Leave out the browser feedback timing."),
     course: Path = typer.Option(REPO / "course", help="The course source folder to benchmark."),
     out: Path = typer.Option(None, help="Where RESULTS.md and results.json go "
@@ -75,16 +81,14 @@ def main(
 ) -> None:
     if render_only:
         results = json.loads(render_only.read_text(encoding="utf-8"))
-        results["targets"] = verdicts.targets(results)
-        render_only.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-        (render_only.parent / "RESULTS.md").write_text(report.render_markdown(results), encoding="utf-8")
+        _finish(results, render_only.parent)
         console.print(f"Rewrote {render_only.parent / 'RESULTS.md'} from {render_only}.")
         return
     if quick:
-        sizes, repeat, scaling_repeat, workers_chapters, clicks = "2,5", 1, 1, 4, 5
-    size_list = parse_sizes(sizes)
+        sizes, repeat, jobs_sizes, clicks, loads = "5,10,15", 1, "", 5, 3
+    size_list, jobs_list = parse_sizes(sizes), parse_sizes(jobs_sizes)
     try:  # a broken course is reported with its file and line before anything is timed
-        load_course(course)
+        article = source_path(load_course(course))
     except CourseError as err:
         console.print(f"The course at {course} does not load; fix it first:", style="bold red")
         console.print(str(err), markup=False)
@@ -94,29 +98,26 @@ def main(
     work.mkdir(parents=True, exist_ok=True)
     out.mkdir(parents=True, exist_ok=True)
     started, start = dt.datetime.now(dt.timezone.utc), time.perf_counter()
+    today = dt.date.today().isoformat()  # one day for the whole run: the check's review dates stay put
     results: dict = {
         "command": shlex.join([".venv/bin/python", "benchmarks/bench_build.py", *sys.argv[1:]]),
         "started": f"{started:%Y-%m-%d %H:%M} UTC", "load_start": _load(),
-        "settings": {"kind": _kind(quick, size_list, repeat, scaling_repeat, workers_chapters, clicks, skip_browser),
-                     "sizes": size_list, "repeat": repeat,
-                     "scaling_repeat": scaling_repeat, "workers_chapters": workers_chapters, "clicks": clicks},
+        "settings": {"kind": _kind(quick, size_list, repeat, jobs_list, clicks, loads, skip_browser),
+                     "sizes": size_list, "repeat": repeat, "jobs_sizes": jobs_list, "clicks": clicks},
         "machine": report.machine(),
-        # The code measured: a frozen copy of the package (snapshot.py) and its fingerprint.
         "code": {"package": str(PACKAGE), "snapshot": snapshot_in_use(), "fingerprint": code_fingerprint()},
     }
 
     def log(message: str) -> None:
-        console.print(f"[dim]{time.perf_counter() - start:7.1f}s[/] {message}")
+        console.print(f"[dim]{time.perf_counter() - start:7.1f}s load {os.getloadavg()[0]:4.1f}[/] {message}")
 
     def save(final: bool = False) -> None:
-        """Write RESULTS.md and results.json; after every part too, so a run stopped early
-        (deadline, Ctrl+C) still leaves every finished part on disk, marked incomplete."""
+        """Write RESULTS.md and results.json after every part, so a run stopped early still
+        leaves every finished part on disk, marked incomplete."""
         now = dt.datetime.now(dt.timezone.utc)
         results.update({"finished": f"{now:%Y-%m-%d %H:%M} UTC" + ("" if final else " (incomplete: still running)"),
                         "load_end": _load(), "total_seconds": time.perf_counter() - start})
-        results["targets"] = verdicts.targets(results)
-        (out / "results.json").write_text(json.dumps(results, indent=2, default=_plain) + "\n", encoding="utf-8")
-        (out / "RESULTS.md").write_text(report.render_markdown(results), encoding="utf-8")
+        _finish(results, out)
 
     def attempt(key: str, measure) -> None:
         """Run one part; a failure is recorded (and reported) instead of losing the other parts."""
@@ -124,39 +125,34 @@ def main(
             results[key] = measure()
         except Exception as err:  # noqa: BLE001 - any failure of a part is a result to report
             failure = {"error": f"{type(err).__name__}: {err}"[:3000]}
-            # Keep what a part saved before failing (scaling's finished sizes) beside the error.
             results[f"{key}_failed" if isinstance(results.get(key), list) else key] = failure
             log(f"[bold red]{key} failed:[/] {failure['error'][:300]}")
-        save()
-
-    def scaling_row_done(rows: list[dict]) -> None:
-        results["scaling"] = rows
         save()
 
     if pages_only:
         results["settings"]["kind"] = "pages only (one build of the real course)"
         log(f"Real course ({course}): one clean build")
-        attempt("real_course_pages", lambda: suites.real_course_site(course, work / "pages"))
+        attempt("real_course_pages", lambda: suites.real_course_site(course, article, work / "pages", today))
         if verdicts.measured(results, "real_course_pages"):
             pages_part(Path(results["real_course_pages"]["site"]), course, work, clicks, loads, skip_browser,
                        attempt, log, results)
         save(final=True)
         _print_targets(results, out)
         return
-    log(f"Start-up cost of a fresh interpreter, {repeat}×")
-    attempt("startup", lambda: suites.startup_suite(repeat, log))
-    log(f"Real course ({course}): ours vs bare Jupyter Book, no-op, one-chapter edit; {repeat}×")
-    attempt("real_course", lambda: suites.real_course_suite(course, work / "real", repeat, log))
-    if verdicts.measured(results, "real_course"):
-        site = Path(results["real_course"]["project"]) / "_build" / "html"
+    log(f"Real course ({course}): ours vs peer, clean, no-op, three edits; {repeat} pairs each")
+    attempt("real_course", lambda: suites.real_course_suite(course, article, work / "real", repeat, today, log))
+    site = work / "real" / "ours" / "_build" / "html"
+    if (site / "notebooks").is_dir():
         pages_part(site, course, work, clicks, loads, skip_browser, attempt, log, results)
 
-    log(f"Workers: {workers_chapters} notebooks, workers=1 vs 2, {repeat}×")
-    attempt("workers", lambda: suites.workers_suite(course, work / "workers", workers_chapters, repeat, log))
+    def scaling_row_done(rows: list[dict]) -> None:
+        results["scaling"] = rows
+        save()
+
     # Last, because the largest course takes longest; each finished size is saved at once.
-    log(f"Scaling: synthetic courses of {size_list} chapters, {scaling_repeat}× each")
-    attempt("scaling", lambda: suites.scaling_suite(course, work / "scaling", size_list, scaling_repeat, log,
-                                                    on_size_done=scaling_row_done))
+    log(f"Scaling: synthetic courses of {size_list} chapters; Sphinx -j at {jobs_list}")
+    attempt("scaling", lambda: suites.scaling_suite(course, article, work / "scaling", size_list, today, log,
+                                                    jobs_list, on_size_done=scaling_row_done))
     save(final=True)
     _print_targets(results, out)
 
@@ -196,6 +192,13 @@ def _first_answerable(site: Path, course_dir: Path, work: Path, chapter_id: str,
     return measure_first_answerable(site, f"notebooks/{chapter_id}.html", quiz_site, "chapter.html", loads)
 
 
+def _finish(results: dict, out: Path) -> None:
+    results["targets"] = verdicts.targets(results)
+    results["notes"] = NOTES.read_text(encoding="utf-8") if NOTES.is_file() and out.resolve() == BENCH_DIR else ""
+    (out / "results.json").write_text(json.dumps(results, indent=2, default=_plain) + "\n", encoding="utf-8")
+    (out / "RESULTS.md").write_text(report.render_markdown(results), encoding="utf-8")
+
+
 def _feedback(site: Path, page: Path, clicks: int, weights) -> dict:
     feedback = measure_feedback(site, f"notebooks/{page.name}", clicks)
     if isinstance(weights, list):  # cross-check the counted page weight against what was fetched
@@ -208,7 +211,7 @@ def _kind(quick: bool, *settings) -> str:
     """"full run" only with every default; anything less is named as such in RESULTS.md."""
     if quick:
         return "quick run (development only)"
-    return "full run" if settings == ([5, 20, 80], 3, 1, 10, 20, False) else "reduced run (not the defaults)"
+    return "full run" if settings == DEFAULTS else "reduced run (not the defaults)"
 
 
 def _load() -> list[float]:

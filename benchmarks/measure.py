@@ -7,12 +7,13 @@ the tree is sampled with psutil instead.
 """
 from __future__ import annotations
 
+import os
 import resource
 import statistics
 import subprocess
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
@@ -25,9 +26,12 @@ class Run:
     seconds: float  # wall clock
     cpu_seconds: float  # user + system of the whole tree (children that were waited for)
     peak_rss_mb: float  # largest sum of RSS over the tree, sampled every SAMPLE_EVERY_S
+    load1: float = 0.0  # the 1-minute load average when the run started (the machine is shared)
+    output: str = field(default="", repr=False)  # what the command printed (not kept in results)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {"seconds": self.seconds, "cpu_seconds": self.cpu_seconds, "peak_rss_mb": self.peak_rss_mb,
+                "load1": self.load1}
 
 
 class CommandFailed(RuntimeError):
@@ -54,8 +58,12 @@ def _children_cpu() -> float:
 
 
 def run_measured(command: list[str], *, cwd: Path | None = None, label: str = "") -> Run:
-    """Run ``command`` to completion; raise ``CommandFailed`` with its output if it fails."""
+    """Run ``command`` to completion; raise ``CommandFailed`` with its output if it fails.
+
+    CPU seconds are ``RUSAGE_CHILDREN`` before and after: the command and every descendant
+    it waited for (kernels, the Jupyter Book subprocess), so the whole tree is counted."""
     peak = 0
+    load1 = os.getloadavg()[0]
     cpu_before = _children_cpu()
     start = time.perf_counter()
     process = psutil.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -76,7 +84,8 @@ def run_measured(command: list[str], *, cwd: Path | None = None, label: str = ""
     if process.returncode != 0:
         tail = "\n".join(output.strip().splitlines()[-30:])
         raise CommandFailed(f"{label or command[0]} failed (exit {process.returncode}):\n{tail}")
-    return Run(seconds=seconds, cpu_seconds=_children_cpu() - cpu_before, peak_rss_mb=peak / 2**20)
+    return Run(seconds=seconds, cpu_seconds=_children_cpu() - cpu_before, peak_rss_mb=peak / 2**20,
+               load1=round(load1, 2), output=output)
 
 
 def timed(fn, *args, **kwargs) -> tuple[float, object]:
@@ -97,5 +106,6 @@ def summarize(runs: list[Run]) -> dict:
         "seconds": median([r.seconds for r in runs]),
         "cpu_seconds": median([r.cpu_seconds for r in runs]),
         "peak_rss_mb": median([r.peak_rss_mb for r in runs]),
+        "load1": median([r.load1 for r in runs]),
         "runs": [r.as_dict() for r in runs],
     }

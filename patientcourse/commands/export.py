@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from text2qti.err import Text2qtiError
 
 from ..book.execute import ExecutionFailed
 from ..book.jupyterbook import BookBuildFailed
 from ..book.pipeline import build_html
-from ..instructor.exports import ExportRequest, run_export
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, console, load_or_exit
 
 
@@ -27,6 +25,10 @@ def export(fmt: str = typer.Option(..., "--format", help="qti (Canvas quiz, a .z
            course: Path = COURSE_OPTION,
            ) -> None:
     """Export chapters for an LMS; every format holds the answer key, so give it to the LMS, not to learners."""
+    from text2qti.err import Text2qtiError  # the exporters' libraries load only for this command
+
+    from ..instructor.exports import ExportRequest, run_export
+
     model = load_or_exit(course)
     request = ExportRequest(fmt, out, mode=mode, mastery=mastery, config=config,
                             chapters=[c.strip() for c in chapters.split(",") if c.strip()] if chapters is not None else None)

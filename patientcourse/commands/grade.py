@@ -6,8 +6,6 @@ from pathlib import Path
 
 import typer
 
-from ..instructor.grade_run import GradeRequest, run_grading
-from ..instructor.roster import RosterError
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, console, load_or_exit
 
 
@@ -35,6 +33,9 @@ def grade(results: list[Path] = typer.Argument(..., help="Results files, or fold
                                               "feedback pages link each question to its section."),
           ) -> None:
     """Grade results files: scores recomputed from the chosen answers, never read from the file."""
+    from ..instructor.grade_run import GradeRequest, run_grading  # loads only for this command
+    from ..instructor.roster import RosterError
+
     model = load_or_exit(course)
     request = GradeRequest(results, out, pack=pack, due=due, title=title, roster=roster, gradebook=gradebook,
                            lms_assignment_id=lms_assignment_id, feedback=feedback, book_url=book_url,

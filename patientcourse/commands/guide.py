@@ -5,8 +5,6 @@ from pathlib import Path
 
 import typer
 
-from ..instructor.feedback import check_book_url
-from ..instructor.guide import write_guide
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, console, load_or_exit
 
 
@@ -18,6 +16,9 @@ def guide(out: Path = typer.Option(..., "--out", help="Folder for instructor-gui
                                               "the links to each question's section (default: _build/html)."),
           course: Path = COURSE_OPTION) -> None:
     """Write the instructor guide, which holds the answer key and is never part of the book or a pack."""
+    from ..instructor.feedback import check_book_url  # the readability libraries load only for this command
+    from ..instructor.guide import write_guide
+
     model = load_or_exit(course)
     try:
         if chapters:

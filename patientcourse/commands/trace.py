@@ -5,11 +5,7 @@ from pathlib import Path
 
 import typer
 
-from ..authoring.read import ArticleError
-from ..checks import load_thresholds
 from ..structure import CourseError
-from ..trace import Limits, run_trace
-from ..trace.page import kind_of, write_trace
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, console, load_or_exit, report_problems
 
 
@@ -22,6 +18,11 @@ def trace(course: Path = COURSE_OPTION,
 
     Each source sentence is carried, weakly carried, not carried or left out; every course
     sentence that is not from the source is listed too."""
+    from ..authoring.read import ArticleError  # the trace's libraries load only for this command
+    from ..checks import load_thresholds
+    from ..trace import Limits, run_trace
+    from ..trace.page import kind_of, write_trace
+
     model = load_or_exit(course)
     try:
         t = load_thresholds(model)

@@ -11,14 +11,17 @@ from pathlib import Path
 
 import nbformat
 
+from typing import TYPE_CHECKING
+
 from patientcourse_runtime.fileio import atomic_write
-from ..checks.run import CheckReport
 from ..structure import Course
 from .bundle import bundle, bundle_bytes
 from .notebooks import NOTEBOOK_DIR, notebook_path, render_notebook
 from .pages import glossary_page, instructors_page, landing_page, progress_page, sources_page
-from .report_page import report_page
 from .toc import render_toc
+
+if TYPE_CHECKING:
+    from ..checks.run import CheckReport
 
 BUNDLE_PATH = f"{NOTEBOOK_DIR}/course.json"
 
@@ -43,8 +46,10 @@ def render_project(course: Course, *, mode: str = "practice", assignment: dict |
     return files
 
 
-def render_report(course: Course, report: CheckReport) -> dict[str, bytes]:
+def render_report(course: Course, report: "CheckReport") -> dict[str, bytes]:
     """``book/report.md``, the instructors' quality report, from the check report."""
+    from .report_page import report_page  # it imports the checks: only builds that check need them
+
     return {"book/report.md": _page_bytes(report_page(course, report))}
 
 

@@ -11,6 +11,7 @@ from ..authoring.read import ArticleError
 from ..structure import Course
 from ..structure.course import LeftOut, Reworded
 from .align import Limits, align
+from .source import source_path
 from .units import CourseSentence, SourceSentence, course_sentences, source_sentences
 
 NOT_TRACED = ("heading",)  # headings name a topic; they state no fact to carry
@@ -43,11 +44,6 @@ class TraceReport:
     @property
     def not_from_source(self) -> list[CourseSentence]:
         return [c for c in self.courses if not c.from_source]
-
-
-def source_path(course: Course) -> Path:
-    """Where course.yml says the article's text is (relative to the project folder)."""
-    return Path(course.root).resolve().parent / course.meta.source.file
 
 
 def run_trace(course: Course, limits: Limits, source_file: Path | None = None) -> TraceReport:
