@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: book test serve lab generate check clean venv js
+.PHONY: book lite test serve lab generate check clean venv js
 
 # The virtualenv is remade when the requirements change.
 $(BIN)/.installed: requirements.txt pyproject.toml runtime/pyproject.toml
@@ -15,7 +15,11 @@ $(BIN)/.installed: requirements.txt pyproject.toml runtime/pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-$(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
+$(BIN)/.installed-lite: $(BIN)/.installed requirements-lite.txt
+	$(BIN)/pip install --quiet -r requirements-lite.txt
+	touch $@
+
+$(BIN)/.installed-test: $(BIN)/.installed-lite requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
@@ -24,6 +28,10 @@ venv: $(BIN)/.installed
 ## make book: create .venv, install, check and generate the course, build the book into _build/html
 book: $(BIN)/.installed
 	$(BIN)/patientcourse build
+
+## make lite: the book plus the in-browser JupyterLab (_build/html/lite); needs npm (see README)
+lite: $(BIN)/.installed-lite
+	$(BIN)/patientcourse build --lite
 
 ## make test: install what the tests need and run the whole suite
 test: $(BIN)/.installed-test

@@ -80,14 +80,17 @@ def run_jupyter_book(stage: Path, *, strict: bool = True) -> Path:
     return built_html(stage)
 
 
-def publish(built: Path, dest: Path) -> None:
-    """Copy the built site next to ``dest`` and swap it in; the old site stays whole until then."""
+def publish(built: Path, dest: Path, extras: dict[str, Path] | None = None) -> None:
+    """Copy the built site next to ``dest`` and swap it in; the old site stays whole until then.
+    ``extras`` are more folders to publish inside it (``{"lite": <JupyterLite output>}``)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     incoming = dest.with_name(f".{dest.name}.incoming")
     outgoing = dest.with_name(f".{dest.name}.outgoing")
     for leftover in (incoming, outgoing):
         shutil.rmtree(leftover, ignore_errors=True)
     shutil.copytree(built, incoming)
+    for name, folder in (extras or {}).items():
+        shutil.copytree(folder, incoming / name)
     if dest.exists():
         os.replace(dest, outgoing)
     os.replace(incoming, dest)

@@ -14,6 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from ..book.execute import ExecutionFailed, code_fingerprint, execute_notebooks
 from ..book.jupyterbook import BookBuildFailed, built_html, publish, run_jupyter_book, stage_config, sync_stage
+from ..lite import LiteBuildFailed
+from ..lite.button import with_button
+from ..lite.site import LITE_DIR, build_lite
 from ..render.notebooks import NOTEBOOK_DIR
 from ..checks import run_checks
 from ..checks.report import print_report
@@ -31,14 +34,17 @@ def stage_notebooks(project_dir: Path, files: dict[str, bytes]) -> Path:
 
 
 def build_html(project_dir: Path, files: dict[str, bytes] | None = None, *,
-               workers: int | None = None, progress: Progress | None = None) -> Path:
+               workers: int | None = None, progress: Progress | None = None, lite: bool = False) -> Path:
     """Execute and build a project's notebooks into ``<project_dir>/_build/html``.
 
     ``files`` are the generated inputs (``render_project``); when omitted they are read from
-    ``project_dir``. Returns the published HTML folder."""
+    ``project_dir``. With ``lite``, the site also gets the in-browser JupyterLab (``lite/``)
+    and its chapter pages an "Open in the browser" button. Returns the published HTML folder."""
     project_dir = Path(project_dir)
     files = dict(files) if files is not None else _read_inputs(project_dir)
     files["_config.yml"] = stage_config(project_dir / "_config.yml")
+    if lite:
+        files["_config.yml"] = with_button(files["_config.yml"], f"{LITE_DIR}/lab/index.html")
     names = sorted(Path(k).name for k in files if k.endswith(".ipynb"))
 
     fingerprint = code_fingerprint()
@@ -64,8 +70,14 @@ def build_html(project_dir: Path, files: dict[str, bytes] | None = None, *,
         built = built_html(stage)
     if progress:
         progress.advance(task)
+    extras = {}
+    if lite:
+        task = progress.add_task("Build the in-browser JupyterLab (JupyterLite)", total=1) if progress else None
+        extras[LITE_DIR] = build_lite(project_dir, files)
+        if progress:
+            progress.advance(task)
     published = project_dir / "_build" / "html"
-    publish(built, published)
+    publish(built, published, extras)
     return published
 
 
@@ -83,6 +95,8 @@ def build(course: Path = COURSE_OPTION,
           workers: int = typer.Option(0, "--workers", help="Notebooks executed at once (0: one per core)."),
           check: bool = typer.Option(True, "--check/--no-check", help="Run the health-literacy check "
                                      "first and stop on its errors."),
+          lite: bool = typer.Option(False, "--lite", help="Also build the in-browser JupyterLab into "
+                                    "_build/html/lite, with an \"Open in the browser\" button on each chapter."),
           ) -> None:
     """Validate and check the course, generate the notebooks, execute them and build the book."""
     with _progress() as progress:
@@ -107,8 +121,8 @@ def build(course: Path = COURSE_OPTION,
                               "(or build with --no-check). Nothing was changed.")
                 raise typer.Exit(EXIT_FAILED)
         try:
-            html = build_html(project, files, workers=workers or None, progress=progress)
-        except (ExecutionFailed, BookBuildFailed) as err:
+            html = build_html(project, files, workers=workers or None, progress=progress, lite=lite)
+        except (ExecutionFailed, BookBuildFailed, LiteBuildFailed) as err:
             console.print(f"[bold red]Build failed[/]; the previous notebooks and site are unchanged.")
             console.print(str(err), markup=False, soft_wrap=True)  # keep file names whole
             raise typer.Exit(EXIT_FAILED)

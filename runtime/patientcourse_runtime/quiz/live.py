@@ -15,6 +15,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from ..browser import IN_BROWSER, DownloadResults
 from ..bundle import chapter_data, load_bundle
 from ..faces import StaticFace, fragment
 from ..scoring import Scored, score
@@ -91,12 +92,14 @@ class QuizWidget(StaticFace, w.VBox):
         self.id_field = w.Text(description="Student id", continuous_update=False)
         self.reset_button = w.Button(description="Start this quiz again")
         self.reset_button.on_click(lambda _: self.reset())
+        # In the browser (Pyodide) the results file is in the browser's storage: offer it.
+        self.download = [DownloadResults()] if IN_BROWSER else []
         head = []
         if self.mode == "assessment":
             head.append(w.HTML(fragment(LIVE, "paragraph", "This is an assessment: your answers are "
                                         "saved for your instructor and are not marked here.")))
         super().__init__(head + [self.notice, w.HBox([self.name_field, self.id_field])]
-                         + self.questions + [self.score_line, self.reset_button])
+                         + self.questions + [self.score_line, *self.download, self.reset_button])
         self._restore()
         # Only after restoring: filling the fields from the file must not write the file
         # (the book's build runs this cell and must leave no results file behind).
@@ -185,6 +188,8 @@ class QuizWidget(StaticFace, w.VBox):
         else:
             line = f"Answered: {answered} of {total} questions."
         self.score_line.value = fragment(LIVE, "score_line", line, self._where())
+        for link in self.download:
+            link.refresh(self.results, self._where())
         if self.results.problems:
             self._say(" ".join(self.results.problems))
 

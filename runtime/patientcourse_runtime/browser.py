@@ -1,0 +1,45 @@
+"""When the notebook runs in the browser (JupyterLite's Pyodide kernel, ``sys.platform ==
+"emscripten"``).
+
+There the working directory is JupyterLite's contents, kept in the browser's storage, so the
+results file is saved as usual (``store.py``) but lives nowhere the learner can pick it up
+to hand in. The live quiz therefore adds "Download my results": a link whose address is the
+results file itself (a ``data:`` URL). The kernel runs in a web worker, with no page to
+start a download from, so a link the learner clicks is the way out. The file is the same
+one the notebook saves, byte for byte, in the one results format (``results.py``).
+"""
+from __future__ import annotations
+
+import base64
+import json
+import re
+import sys
+
+import ipywidgets as w
+
+from .faces import fragment
+
+IN_BROWSER = sys.platform == "emscripten"
+
+
+def download_name(data: dict) -> str:
+    """The file name the book's "Download my results" gives too (``web/progress.js``)."""
+    learner = data.get("learner") or {}
+    who = re.sub(r"[^A-Za-z0-9_-]+", "-", learner.get("id") or learner.get("name") or "learner")
+    return f"patientcourse-results-{data.get('course', 'course')}-{who}.json"
+
+
+def results_bytes(results) -> bytes:
+    """What is saved (the file), or, if saving failed, what would have been."""
+    try:
+        return results.path.read_bytes()
+    except OSError:
+        return (json.dumps(results.data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+class DownloadResults(w.HTML):
+    """The "Download my results" link, refreshed after every answer."""
+
+    def refresh(self, results, where: str) -> None:
+        href = "data:application/json;base64," + base64.b64encode(results_bytes(results)).decode("ascii")
+        self.value = fragment("browser.html.j2", "download_link", href, download_name(results.data), where)
