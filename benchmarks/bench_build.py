@@ -72,7 +72,7 @@ def main(
         results = json.loads(render_only.read_text(encoding="utf-8"))
         results["targets"] = verdicts.targets(results)
         render_only.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-        (render_only.parent / "RESULTS.md").write_text(report.render_markdown(results), encoding="utf-8")
+        report.write_keeping_parts(render_only.parent / "RESULTS.md", report.render_markdown(results))
         console.print(f"Rewrote {render_only.parent / 'RESULTS.md'} from {render_only}.")
         return
     if quick:
@@ -111,7 +111,7 @@ def main(
                         "load_end": _load(), "total_seconds": time.perf_counter() - start})
         results["targets"] = verdicts.targets(results)
         (out / "results.json").write_text(json.dumps(results, indent=2, default=_plain) + "\n", encoding="utf-8")
-        (out / "RESULTS.md").write_text(report.render_markdown(results), encoding="utf-8")
+        report.write_keeping_parts(out / "RESULTS.md", report.render_markdown(results))
 
     def attempt(key: str, measure) -> None:
         """Run one part; a failure is recorded (and reported) instead of losing the other parts."""

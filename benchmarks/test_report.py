@@ -101,3 +101,17 @@ def test_a_failed_part_is_reported_and_the_others_still_judged():
     assert names["Our runtime per chapter page (gzip)"]["met"] is False
     text = report.render_markdown(res)
     assert "## Part 'real_course' failed" in text and "book/x.md:3: WARNING: bad" in text
+
+
+def test_a_part_written_by_another_script_is_replaced_in_place_and_survives_a_full_rewrite(tmp_path):
+    from report import replace_part, write_keeping_parts
+
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Build benchmark results\nold\n", encoding="utf-8")
+    replace_part(results, "lite", "## Lite\nfirst")
+    replace_part(results, "lite", "## Lite\nsecond")
+    assert results.read_text(encoding="utf-8").count("<!-- part: lite -->") == 1
+    write_keeping_parts(results, "# Build benchmark results\nnew\n")
+    text = results.read_text(encoding="utf-8")
+    assert text.startswith("# Build benchmark results\nnew\n") and "old" not in text
+    assert "## Lite\nsecond\n<!-- /part: lite -->" in text and "first" not in text
