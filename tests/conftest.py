@@ -31,3 +31,13 @@ def built_book(tmp_path_factory, course) -> Path:
 
     project = make_project(tmp_path_factory.mktemp("book"))
     return build_html(project, render_project(course))
+
+
+@pytest.fixture(scope="session")
+def lite_book(tmp_path_factory, course) -> Path:
+    """The real course built with ``--lite`` (the in-browser JupyterLab under ``lite/``) into a
+    temporary project; returns its ``_build/html``. Its downloads come from the user's cache."""
+    from patientcourse.commands.build import build_html
+
+    project = make_project(tmp_path_factory.mktemp("lite"))
+    return build_html(project, render_project(course), lite=True)

@@ -6,8 +6,8 @@ question right and one wrong, read the feedback, and download their results file
 ``patientcourse grade`` scores. Every request that leaves 127.0.0.1 is refused (and fails the
 test): the site must serve everything itself, Pyodide and every wheel included.
 
-The lite site is built once per session (``lite_book``); the downloads it needs are cached
-by hash in the user's cache folder, shared with every other build on the machine.
+The lite site is built once per session (``lite_book`` in tests/conftest.py); the downloads
+it needs are cached by hash in the user's cache folder, shared with every build on the machine.
 """
 from __future__ import annotations
 
@@ -18,11 +18,10 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from patientcourse.render.project import render_project
 from patientcourse_runtime.results import parse_results
 
 from journeys_support import read_csv, run_patientcourse, save_screenshot
-from support import COURSE_DIR, make_project
+from support import COURSE_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -33,14 +32,6 @@ KERNEL_READY_MS = 240_000
 # made in the browser (the results folder; "Untitled Folder" while it is being made) is a
 # 404 on the site by design. Any other error response fails the test.
 BROWSER_ONLY_FOLDER = re.compile(r"/lite/api/contents/(patientcourse-results|Untitled%20Folder)/all\.json$")
-
-
-@pytest.fixture(scope="session")
-def lite_book(tmp_path_factory, course):
-    """The real course built with ``--lite`` into a temporary project; its ``_build/html``."""
-    from patientcourse.commands.build import build_html
-
-    return build_html(make_project(tmp_path_factory.mktemp("lite")), render_project(course), lite=True)
 
 
 @pytest.fixture
