@@ -24,6 +24,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from patientcourse_runtime.fileio import atomic_write
+
 from ..packaging import REPRODUCIBLE_EPOCH
 from . import LiteBuildFailed
 
@@ -68,6 +70,24 @@ def read_pins(path: Path) -> list[Pin]:
     return pins
 
 
+def publish_into_cache(made: Path, dest: Path) -> None:
+    """Move a file or folder made in a temporary place inside the cache to ``dest`` in one
+    step. Builds may run at once (parallel test workers): if another got there first, its
+    copy (the same bytes, by hash) is kept."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.rename(made, dest)
+    except OSError:
+        if not dest.exists():
+            raise
+
+
+def cache_scratch(cache: Path) -> tempfile.TemporaryDirectory:
+    """A temporary folder inside the cache (same file system, so a rename publishes)."""
+    cache.mkdir(parents=True, exist_ok=True)
+    return tempfile.TemporaryDirectory(prefix=".incoming-", dir=cache)
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -90,7 +110,8 @@ def fetch_pyodide_core(cache: Path) -> Path:
     folder = cache / f"{name}-{version}"
     if all((folder / f).is_file() for f in PYODIDE_CORE):
         return folder
-    with tempfile.TemporaryDirectory(prefix="patientcourse-npm-") as tmp:
+    shutil.rmtree(folder, ignore_errors=True)  # left incomplete by an interrupted build
+    with cache_scratch(cache) as tmp:
         _run(["npm", "pack", f"{name}@{version}", "--silent", "--pack-destination", tmp],
              f"fetching {name} {version} from the npm registry", cwd=tmp)
         tarballs = list(Path(tmp).glob("*.tgz"))
@@ -104,9 +125,7 @@ def fetch_pyodide_core(cache: Path) -> Path:
             for f in PYODIDE_CORE:
                 member = archive.getmember(f"package/{f}")
                 archive.extract(member, staging, filter="data")
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(folder, ignore_errors=True)
-        shutil.move(str(staging / "package"), folder)
+        publish_into_cache(staging / "package", folder)
     return folder
 
 
@@ -124,9 +143,13 @@ def fetch_wheels(cache: Path, pins_file: Path = WHEEL_PINS) -> list[Path]:
     folder = cache / "wheels"
     found = _cached(folder, pins)
     if found is None:
-        _run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--require-hashes",
-              "--only-binary=:all:", "--python-version", PYODIDE_PYTHON, "--dest", str(folder),
-              "--requirement", str(pins_file)], "downloading the Pyodide wheels from the package index")
+        with cache_scratch(cache) as tmp:
+            _run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--require-hashes",
+                  "--only-binary=:all:", "--python-version", PYODIDE_PYTHON, "--dest", tmp,
+                  "--requirement", str(pins_file)], "downloading the Pyodide wheels from the package index")
+            folder.mkdir(parents=True, exist_ok=True)
+            for wheel in Path(tmp).glob("*.whl"):
+                os.replace(wheel, folder / wheel.name)
         found = _cached(folder, pins)
         if found is None:
             raise FetchFailed(f"pip downloaded into {folder}, but not every wheel of {pins_file} is there")
@@ -144,7 +167,7 @@ def build_pure_wheels(cache: Path, pins_file: Path = SDIST_PINS) -> list[Path]:
         if marker.is_file() and (built / marker.read_text()).is_file():
             wheels.append(built / marker.read_text())
             continue
-        with tempfile.TemporaryDirectory(prefix="patientcourse-sdist-") as tmp:
+        with cache_scratch(cache) as tmp:
             pin_file = Path(tmp) / "pin.txt"
             pin_file.write_text(f"{pin.requirement} --hash=sha256:{pin.sha256}\n")
             _run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--require-hashes",
@@ -160,7 +183,7 @@ def build_pure_wheels(cache: Path, pins_file: Path = SDIST_PINS) -> list[Path]:
             if not wheel.name.endswith("-py3-none-any.whl"):
                 raise FetchFailed(f"building {name} gave {wheel.name}, not a pure-Python (py3-none-any) wheel")
             built.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(wheel, built / wheel.name)
-            marker.write_text(wheel.name)
+            os.replace(wheel, built / wheel.name)
+            atomic_write(marker, wheel.name.encode("utf-8"))
             wheels.append(built / wheel.name)
     return wheels

@@ -13,7 +13,7 @@ settings forbid falling back to PyPI.
 from __future__ import annotations
 
 import json
-import shutil
+import os
 import subprocess
 import sys
 import zipfile
@@ -25,8 +25,8 @@ from patientcourse_runtime.fileio import atomic_write
 
 from ..packaging import RuntimeWheelError, build_runtime_wheel, runtime_digest
 from . import LiteBuildFailed
-from .fetch import (PYODIDE_CORE, WHEEL_PINS, build_pure_wheels, cache_dir, fetch_pyodide_core, fetch_wheels,
-                    read_pins)
+from .fetch import (PYODIDE_CORE, WHEEL_PINS, build_pure_wheels, cache_dir, cache_scratch, fetch_pyodide_core,
+                    fetch_wheels, publish_into_cache, read_pins)
 from .lock import build_lock
 
 LITE_DIR = "lite"  # under the published book: _build/html/lite
@@ -109,10 +109,14 @@ def runtime_wheel(cache: Path) -> Path:
     found = sorted(folder.glob("*.whl"))
     if found:
         return found[0]
-    try:
-        return build_runtime_wheel(folder)
-    except RuntimeWheelError as err:
-        raise LiteBuildFailed(str(err)) from None
+    with cache_scratch(cache) as tmp:
+        try:
+            built = build_runtime_wheel(Path(tmp))
+        except RuntimeWheelError as err:
+            raise LiteBuildFailed(str(err)) from None
+        folder.mkdir(parents=True, exist_ok=True)
+        os.replace(built, folder / built.name)
+    return folder / built.name
 
 
 def _kernel_wheels(kernel_extension: Path, cache: Path) -> list[Path]:
@@ -120,15 +124,14 @@ def _kernel_wheels(kernel_extension: Path, cache: Path) -> list[Path]:
     stand-ins), taken out of the extension's wheel so the lock can list them."""
     folder = cache / "kernel-wheels" / kernel_extension.stem
     if not folder.is_dir():
-        tmp = folder.with_name(folder.name + ".incoming")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        with zipfile.ZipFile(kernel_extension) as archive:
-            for name in archive.namelist():
-                base = name.rsplit("/", 1)[-1]
-                if "/static/pypi/" in name and base.endswith(".whl") and not base.startswith(KERNEL_WHEELS_SKIP):
-                    (tmp / base).write_bytes(archive.read(name))
-        tmp.rename(folder)
+        with cache_scratch(cache) as tmp:
+            with zipfile.ZipFile(kernel_extension) as archive:
+                for name in archive.namelist():
+                    base = name.rsplit("/", 1)[-1]
+                    if "/static/pypi/" in name and base.endswith(".whl") and not base.startswith(KERNEL_WHEELS_SKIP):
+                        (Path(tmp) / "wheels" / base).parent.mkdir(exist_ok=True)
+                        (Path(tmp) / "wheels" / base).write_bytes(archive.read(name))
+            publish_into_cache(Path(tmp) / "wheels", folder)
     return sorted(folder.glob("*.whl"))
 
 

@@ -21,7 +21,7 @@ from support import REPO
 
 # Git-ignored (.gitignore); made at run time so a fresh checkout has no such folder.
 ARTIFACTS = REPO / "test-artifacts"
-TIMESTAMP_KEYS = ("saved_at", "answered_at")
+TIMESTAMP_KEYS = ("saved_at", "answered_at", "first_answered_at")
 
 
 # -- the browser -------------------------------------------------------------------------------
