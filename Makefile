@@ -5,14 +5,18 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: book lite test serve lab generate check clean venv js
+.PHONY: book lite test serve lab generate check clean venv js handouts
 
-# The virtualenv is remade when the requirements change.
-$(BIN)/.installed: requirements.txt pyproject.toml runtime/pyproject.toml
+# The virtualenv is remade when the requirements change. pyproject.toml lists every
+# dependency; the requirements files install the project (editable) with its extras.
+$(BIN)/.installed: requirements.txt pyproject.toml runtime/pyproject.toml runtime/jupyter-config/patientcourse_runtime.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
-	$(BIN)/pip install --quiet --no-deps -e .
+	# The runtime's Jupyter server extension (an opened notebook is not marked changed): a wheel
+	# install turns it on with this file; the editable install above does not copy data files.
+	mkdir -p $(VENV)/etc/jupyter/jupyter_server_config.d
+	cp runtime/jupyter-config/patientcourse_runtime.json $(VENV)/etc/jupyter/jupyter_server_config.d/
 	touch $@
 
 $(BIN)/.installed-lite: $(BIN)/.installed requirements-lite.txt
@@ -52,6 +56,10 @@ generate: $(BIN)/.installed
 
 check: $(BIN)/.installed
 	$(BIN)/patientcourse check
+
+## make handouts: one printable PDF per chapter in handouts/ (builds the book if needed)
+handouts: $(BIN)/.installed
+	$(BIN)/patientcourse handouts --out handouts
 
 ## make js: rebuild patientcourse/static/patientcourse.js and .css from their sources in patientcourse/web/
 js: $(BIN)/.installed

@@ -32,7 +32,8 @@ run_on_code_snapshot(BENCH_DIR.parent, BENCH_DIR / "_work")
 import report  # noqa: E402
 import suites  # noqa: E402
 import verdicts  # noqa: E402
-from browser import chromium_available, measure_feedback  # noqa: E402
+from browser import chromium_available, measure_feedback, measure_transfer  # noqa: E402
+from firstanswer import build_jupyterquiz_page, measure_first_answerable  # noqa: E402
 from pageweight import not_counted, page_weight  # noqa: E402
 from reuse import REPO  # noqa: E402
 
@@ -60,6 +61,10 @@ def main(
     scaling_repeat: int = typer.Option(1, min=1, help="Repetitions of each synthetic-course build."),
     workers_chapters: int = typer.Option(10, min=2, max=99, help="Notebooks in the workers=1 vs 2 comparison."),
     clicks: int = typer.Option(20, min=1, help="Answer clicks timed in the browser."),
+    loads: int = typer.Option(15, min=1, help="Page loads of each page timed for the first answerable question."),
+    pages_only: bool = typer.Option(False, help="Only the pages: one build of the real course, then page weight, "
+                                                "what the browser transfers, answer feedback and the first "
+                                                "answerable question (minutes)."),
     quick: bool = typer.Option(False, help="A few minutes: sizes 2,5, one repetition, 4 notebooks, 5 clicks."),
     skip_browser: bool = typer.Option(False, help="Leave out the browser feedback timing."),
     course: Path = typer.Option(REPO / "course", help="The course source folder to benchmark."),
@@ -128,21 +133,23 @@ def main(
         results["scaling"] = rows
         save()
 
+    if pages_only:
+        results["settings"]["kind"] = "pages only (one build of the real course)"
+        log(f"Real course ({course}): one clean build")
+        attempt("real_course_pages", lambda: suites.real_course_site(course, work / "pages"))
+        if verdicts.measured(results, "real_course_pages"):
+            pages_part(Path(results["real_course_pages"]["site"]), course, work, clicks, loads, skip_browser,
+                       attempt, log, results)
+        save(final=True)
+        _print_targets(results, out)
+        return
     log(f"Start-up cost of a fresh interpreter, {repeat}×")
     attempt("startup", lambda: suites.startup_suite(repeat, log))
     log(f"Real course ({course}): ours vs bare Jupyter Book, no-op, one-chapter edit; {repeat}×")
     attempt("real_course", lambda: suites.real_course_suite(course, work / "real", repeat, log))
     if verdicts.measured(results, "real_course"):
         site = Path(results["real_course"]["project"]) / "_build" / "html"
-        pages = sorted((site / "notebooks").glob("*.html"))
-        attempt("page_weight", lambda: [page_weight(site, page) for page in pages])
-        if skip_browser:
-            results["feedback"] = {"skipped": "--skip-browser was given."}
-        elif not chromium_available():
-            results["feedback"] = {"skipped": "Chromium is not installed (/usr/bin/chromium)."}
-        else:
-            log(f"Browser: {clicks} answer clicks on {pages[0].name}")
-            attempt("feedback", lambda: _feedback(site, pages[0], clicks, results.get("page_weight")))
+        pages_part(site, course, work, clicks, loads, skip_browser, attempt, log, results)
 
     log(f"Workers: {workers_chapters} notebooks, workers=1 vs 2, {repeat}×")
     attempt("workers", lambda: suites.workers_suite(course, work / "workers", workers_chapters, repeat, log))
@@ -151,9 +158,42 @@ def main(
     attempt("scaling", lambda: suites.scaling_suite(course, work / "scaling", size_list, scaling_repeat, log,
                                                     on_size_done=scaling_row_done))
     save(final=True)
+    _print_targets(results, out)
+
+
+def _print_targets(results: dict, out: Path) -> None:
     for target in results["targets"]:
         console.print(f"{verdicts.verdict(target['met']):>14}  {target['name']}: {target['measured']}")
     console.print(f"Wrote {out / 'RESULTS.md'} and {out / 'results.json'} in {results['total_seconds'] / 60:.1f} min.")
+
+
+def pages_part(site: Path, course: Path, work: Path, clicks: int, loads: int, skip_browser: bool,
+               attempt, log, results: dict) -> None:
+    """The chapter pages as readers get them: weight from the built files, then in Chromium what
+    is transferred, answer feedback, and the first answerable question against jupyterquiz."""
+    pages = sorted((site / "notebooks").glob("*.html"))
+    attempt("page_weight", lambda: [page_weight(site, page) for page in pages])
+    if skip_browser or not chromium_available():
+        reason = "--skip-browser was given." if skip_browser else "Chromium is not installed (/usr/bin/chromium)."
+        for key in ("feedback", "page_transfer", "first_answerable"):
+            results[key] = {"skipped": reason}
+        return
+    log(f"Browser: {clicks} answer clicks on {pages[0].name}")
+    attempt("feedback", lambda: _feedback(site, pages[0], clicks, results.get("page_weight")))
+    log(f"Browser: everything transferred for {len(pages)} chapter pages")
+    attempt("page_transfer", lambda: measure_transfer(site, [f"notebooks/{p.name}" for p in pages]))
+    log(f"Browser: first answerable question, ours vs jupyterquiz, {loads} loads each")
+    attempt("first_answerable", lambda: _first_answerable(site, course, work, pages[0].stem, loads))
+
+
+def _first_answerable(site: Path, course_dir: Path, work: Path, chapter_id: str, loads: int) -> dict:
+    from patientcourse.render.notebooks import render_notebook
+
+    course = load_course(course_dir)
+    chapter = next(c for c in course.chapters if c.id == chapter_id)
+    quiz_site = build_jupyterquiz_page(work, render_notebook(course, chapter),
+                                       [q.runtime() for q in chapter.quiz.questions])
+    return measure_first_answerable(site, f"notebooks/{chapter_id}.html", quiz_site, "chapter.html", loads)
 
 
 def _feedback(site: Path, page: Path, clicks: int, weights) -> dict:

@@ -54,8 +54,7 @@ def measure_feedback(site: Path, page_path: str, samples: int) -> dict:
     errors: list[str] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=helpers.CHROMIUM,
-                                                 args=helpers.CHROMIUM_FLAGS, headless=True)
+            browser = helpers.launch_chromium(playwright)
             try:
                 page = browser.new_page()
                 page.on("request", lambda r: fetched.append(urlparse(r.url).path.lstrip("/"))
@@ -91,3 +90,41 @@ def measure_feedback(site: Path, page_path: str, samples: int) -> dict:
         "last_feedback": feedback.strip()[:200], "fetched": sorted(set(fetched)),
         "requests_outside_127_0_0_1": outside, "page_errors": errors,
     }
+
+
+def measure_transfer(site: Path, page_paths: list[str]) -> list[dict]:
+    """What Chromium really receives for each page: every response (HTML, scripts, styles,
+    fonts, images, anything a script fetches while the page loads), each body gzipped as a
+    server would send it (level 6). A fresh browser context per page: nothing cached."""
+    import gzip
+
+    from playwright.sync_api import sync_playwright
+
+    helpers = browser_helpers()
+    url, stop = helpers.serve_directory(site)
+    out = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=helpers.CHROMIUM, args=helpers.CHROMIUM_FLAGS,
+                                                 headless=True)
+            try:
+                for page_path in page_paths:
+                    context = browser.new_context()
+                    page = context.new_page()
+                    responses = []
+                    page.on("response", lambda response: responses.append(response))
+                    page.goto(f"{url}/{page_path}", wait_until="networkidle")
+                    files = {}
+                    for response in responses:
+                        body = response.body() if response.status == 200 else b""
+                        files[urlparse(response.url).path.lstrip("/")] = {
+                            "bytes": len(body), "gzip_bytes": len(gzip.compress(body, compresslevel=6, mtime=0))}
+                    context.close()
+                    out.append({"page": page_path, "requests": len(responses),
+                                "bytes": sum(f["bytes"] for f in files.values()),
+                                "gzip_bytes": sum(f["gzip_bytes"] for f in files.values()), "files": files})
+            finally:
+                browser.close()
+    finally:
+        stop()
+    return out

@@ -127,6 +127,25 @@ def render_markdown(results: dict) -> str:
                   f"Median {fb['dom_ms']:.1f} ms to the feedback in the DOM, {fb['painted_ms']:.1f} ms to the next "
                   f"painted frame. Requests outside 127.0.0.1: {len(fb['requests_outside_127_0_0_1'])}; "
                   f"page errors: {len(fb['page_errors'])}."]
+    transfer = measured(results, "page_transfer")
+    if isinstance(transfer, list):
+        lines += ["", "## What the browser transfers for each chapter page (every response, gzip level 6)", "",
+                  "| Page | Requests | gzip bytes | raw bytes | Largest |", "|---|---|---|---|---|"]
+        for p in transfer:
+            top = sorted(p["files"].items(), key=lambda kv: -kv[1]["gzip_bytes"])[:2]
+            lines.append(f"| {p['page']} | {p['requests']} | {p['gzip_bytes']:,} | {p['bytes']:,} | "
+                         + ", ".join(f"{name} {f['gzip_bytes']:,}" for name, f in top) + " |")
+    first = measured(results, "first_answerable")
+    if first and "ratio" in first:
+        lines += ["", "## First question answerable: ours vs a jupyterquiz page", "",
+                  f"{first['ours_page']} against the same chapter with its quiz drawn by jupyterquiz (Jupyter Book "
+                  f"defaults), {first['samples']} cold loads of each, alternating. From navigation start to the first "
+                  "question wired and painted (in the DOM in brackets), ms:", "",
+                  f"- ours: median {first['ours_ms']:.0f} ({first['ours_dom_ms']:.0f}); all: "
+                  + ", ".join(f"{v:.0f}" for v in first["all_ours_ms"]),
+                  f"- jupyterquiz: median {first['jupyterquiz_ms']:.0f} ({first['jupyterquiz_dom_ms']:.0f}); all: "
+                  + ", ".join(f"{v:.0f}" for v in first["all_jupyterquiz_ms"]),
+                  f"- ratio {first['ratio']:.2f}"]
     if measured(results, "scaling"):
         lines += ["", "## Scaling (synthetic courses, clean build, workers = one per core)", "",
                   "| Chapters | Load + render s | Build wall s | s / chapter | CPU s | Peak RSS MB | MB / chapter | "

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from patientcourse.commands import build as build_module
+from patientcourse.book import pipeline as build_module
 
 PHASES = {"execute_notebooks": "execute", "run_jupyter_book": "jupyter_book", "publish": "publish"}
 

@@ -14,7 +14,8 @@ from typing import Callable
 
 from patientcourse.book.execute import code_fingerprint, execute_notebooks
 from patientcourse.render.notebooks import NOTEBOOK_DIR
-from patientcourse.render.project import BUNDLE_PATH, render_project, write_files
+from patientcourse.book.pipeline import generate
+from patientcourse.render.project import BUNDLE_PATH, write_files
 from patientcourse.structure import Course, load_course
 
 import projects
@@ -57,12 +58,17 @@ def edited_course(course_dir: Path, work: Path, chapter_id: str) -> Course:
     return load_course(copy)
 
 
+def generated_files(course) -> dict[str, bytes]:
+    """What ``patientcourse generate`` writes (the pipeline's ``generate``, check report included)."""
+    return generate(course)[0]
+
+
 def real_course_suite(course_dir: Path, work: Path, repeat: int, log: Log) -> dict:
     """Clean build (ours vs bare), no-op rebuild and one-chapter edit, ``repeat`` times."""
     load_seconds, course = timed(load_course, course_dir)
-    render_seconds, files = timed(render_project, course)
+    render_seconds, files = timed(generated_files, course)
     edit_id = course.chapters[len(course.chapters) // 2].id
-    edited_files = render_project(edited_course(course_dir, work, edit_id))
+    edited_files = generated_files(edited_course(course_dir, work, edit_id))
     changed = sorted(k for k in files if files[k] != edited_files.get(k))
 
     ours, bare, noop, edit = [], [], [], []
@@ -103,6 +109,13 @@ def real_course_suite(course_dir: Path, work: Path, repeat: int, log: Log) -> di
     }
 
 
+def real_course_site(course_dir: Path, work: Path) -> dict:
+    """One clean build of the real course with our builder: the site the page measurements use."""
+    project = projects.write_our_project(work / "ours", render_project(load_course(course_dir)))
+    entry = build_ours(project)
+    return {"site": str(project / "_build" / "html"), "build_seconds": entry["run"].seconds}
+
+
 def scaling_suite(course_dir: Path, work: Path, sizes: list[int], repeat: int, log: Log,
                   on_size_done: Callable[[list[dict]], None] = lambda rows: None) -> list[dict]:
     """Clean build of synthetic courses of each size (default workers: one per core).
@@ -111,7 +124,7 @@ def scaling_suite(course_dir: Path, work: Path, sizes: list[int], repeat: int, l
     for size in sizes:
         log(f"  {size} chapters: writing and loading the synthetic course")
         load_seconds, course = timed(load_synthetic_course, course_dir, work / f"synthetic-{size}", size)
-        render_seconds, files = timed(render_project, course)
+        render_seconds, files = timed(generated_files, course)
         builds = []
         for rep in range(repeat):
             log(f"  {size} chapters: clean build {rep + 1}/{repeat}")
@@ -129,7 +142,7 @@ def scaling_suite(course_dir: Path, work: Path, sizes: list[int], repeat: int, l
 def workers_suite(course_dir: Path, work: Path, chapters: int, repeat: int, log: Log) -> dict:
     """Notebook execution only (``execute_notebooks``, empty cache): workers=1 vs workers=2."""
     course = load_synthetic_course(course_dir, work / f"synthetic-{chapters}", chapters)
-    files = render_project(course)
+    files = generated_files(course)
     folder = work / "execute" / NOTEBOOK_DIR
     shutil.rmtree(folder.parent, ignore_errors=True)
     folder.mkdir(parents=True)

@@ -56,6 +56,8 @@ def write_synthetic_course(real_course: Path, dest: Path, chapters: int) -> Path
     source = real_course / "chapters"
     for new_id, real_id, copy in plan:
         _copy_chapter(source, dest / "chapters", real_id, new_id, copy)
+    if (source / "figures").is_dir():  # the drawings the chapters' figures show
+        shutil.copytree(source / "figures", dest / "chapters" / "figures")
     return dest
 
 

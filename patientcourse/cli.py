@@ -19,6 +19,9 @@ COMMANDS = [
     "grade",
     "guide",
     "export",
+    "trace",
+    "new",
+    "handouts",
 ]
 
 for name in COMMANDS:

@@ -38,6 +38,7 @@ CHAPTER1_QUESTIONS = [
                 {"text": "Collagen", "correct": True, "feedback": "Yes. Collagen also makes up ligaments and tendons."},
                 {"text": "Bone", "feedback": "No. Fasciae are soft tissue sheaths."}]),
     _q(type="multiple", id="fa-painful", prompt="What can make fasciae painful?",
+       hint="Think of what can happen to a muscle.",
        explanation="Acute muscle injury or strain, and strain on ligaments and tendons, can make fasciae painful.",
        options=[{"text": "Acute muscle injury", "correct": True, "feedback": "Yes, the article names it."},
                 {"text": "Muscle strain", "correct": True, "feedback": "Yes, the article names it."},
@@ -117,6 +118,7 @@ PAGE = """<!DOCTYPE html>
 <link rel="stylesheet" href="../_static/patientcourse.css">
 <script src="../_static/patientcourse.js"></script></head>
 <body><main><h1>{title}</h1>
+{sections}
 <h2 id="quiz">Check your understanding</h2>
 {body}
 </main></body></html>
@@ -138,13 +140,18 @@ def write_sample_site(root: Path, mode: str = "practice") -> Path:
     for chapter_id, chapter in data["chapters"].items():
         # Results go to the site folder, never to the working directory of the test run.
         quiz = QuizWidget(chapter_id, data, ResultsFile(COURSE_ID, path=root / "results.json"))
+        # Each section a heading with its anchor, as the book has: the "Review" links lead there.
+        sections = "\n".join(f'<h2 id="{html.escape(s["anchor"])}">{html.escape(s["title"])}</h2><p>Text.</p>'
+                              for s in chapter["sections"].values())
         (root / "notebooks" / f"{chapter_id}.html").write_text(
-            PAGE.format(title=html.escape(chapter["title"]), body=quiz.static_html()), encoding="utf-8")
+            PAGE.format(title=html.escape(chapter["title"]), sections=sections, body=quiz.static_html()),
+            encoding="utf-8")
         chapters.append({"id": chapter_id, "title": chapter["title"], "href": f"../notebooks/{chapter_id}.html",
                          "questions": len(chapter["quiz"]["questions"])})
     (root / "book").mkdir(exist_ok=True)
-    progress = (f'<div class="pc-progress" data-pc-progress data-pc-course="{COURSE_ID}" '
+    progress = (f'<div class="pc-progress" data-pc-progress data-pc-course="{COURSE_ID}" data-pc-mode="{mode}" '
                 f'data-pc-chapters="{html.escape(json.dumps(chapters), quote=True)}">'
                 '<p class="pc-nojs">This page needs JavaScript.</p></div>')
-    (root / "book" / "progress.html").write_text(PAGE.format(title="My progress", body=progress), encoding="utf-8")
+    (root / "book" / "progress.html").write_text(PAGE.format(title="My progress", sections="", body=progress),
+                                                 encoding="utf-8")
     return root

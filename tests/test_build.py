@@ -9,8 +9,7 @@ import pytest
 
 from support import MINI_COURSE, make_project
 from patientcourse.book.execute import ExecutionFailed
-from patientcourse.commands.build import build_html
-from patientcourse.render.project import render_project
+from patientcourse.book.pipeline import build_html, generate
 from patientcourse.structure import load_course
 
 pytestmark = pytest.mark.slow
@@ -87,7 +86,7 @@ def test_glossary_terms_link_to_the_glossary(built_book, course):
 def _mini_project(tmp_path: Path):
     course = load_course(MINI_COURSE)
     project = make_project(tmp_path / "project")
-    return course, project, render_project(course)
+    return course, project, generate(course)[0]
 
 
 def test_failed_build_leaves_previous_site_intact(tmp_path):

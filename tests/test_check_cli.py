@@ -83,11 +83,17 @@ def test_json_output_shape(tmp_path):
     assert set(data["summary"]) == {"error", "warning", "info"}
     assert data["thresholds"]["fk_grade_error"] == 8.0
     [chapter] = data["chapters"]
-    assert set(chapter) == {"id", "title", "file", "readability", "summary", "findings"}
+    assert set(chapter) == {"id", "title", "file", "readability", "readability_of_other_text",
+                            "summary", "findings"}
     r = chapter["readability"]
     assert set(r) == {"fk_grade", "smog", "flesch_reading_ease", "words", "sentences", "longest_sentences"}
     assert isinstance(r["fk_grade"], float) and r["words"] == 34 and r["sentences"] == 6
-    assert set(r["longest_sentences"][0]) == {"line", "words", "text"}
+    assert set(r["longest_sentences"][0]) == {"line", "words", "text", "file"}
+    # The quiz and the boxes are scored too, each placed in its own file.
+    other = chapter["readability_of_other_text"]
+    assert set(other) == {"boxes", "quiz"}
+    assert other["quiz"]["longest_sentences"][0]["file"].endswith("01-demo.quiz.yml")
+    assert other["boxes"]["longest_sentences"][0]["file"].endswith("01-demo.md")
     finding = next(f for f in chapter["findings"] if f["rule"] == "numbers")
     assert set(finding) == {"rule", "severity", "file", "line", "message", "fix", "chapter"}
     assert (finding["severity"], finding["line"], finding["chapter"]) == ("info", 17, "01-demo")
@@ -95,5 +101,6 @@ def test_json_output_shape(tmp_path):
 
 def test_the_real_cli_has_check():
     from patientcourse.cli import app as real_app
-    result = CliRunner().invoke(real_app, ["check", "--help"])
+    # The help is laid out for the terminal; give it a wide one, whatever runs the tests.
+    result = CliRunner().invoke(real_app, ["check", "--help"], env={"COLUMNS": "200", "TERMINAL_WIDTH": "200"})
     assert result.exit_code == 0 and "--json" in result.output and "--course" in result.output

@@ -71,15 +71,41 @@ questions:
 """
 
 
+# A small line drawing for figure fixtures (course/chapters/figures/<name>.svg).
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40" width="100" height="40">'
+       '<title>A foam roller</title><rect width="100" height="40" fill="#fff"/>'
+       '<circle cx="50" cy="25" r="12" fill="none" stroke="#000"/></svg>\n')
+
+
+# The source the course is traced against (source.file, from the project folder).
+ARTICLE = """\
+A test article
+
+By Ann Author
+
+Fascia is a thin sheet of tissue. It wraps your muscles. Fascia can get tight. When it is tight, it can hurt. A gentle rub can help it relax.
+
+This is not medical advice. Talk to your doctor.
+"""
+
+
 def write_course(root: Path, *, front: str = FRONT, body: str = BODY, quiz: str = QUIZ_YML,
-                 glossary: str = GLOSSARY_YML, course_extra: str = "") -> Path:
-    """Write a course folder under ``root`` and return its path."""
+                 glossary: str = GLOSSARY_YML, course_extra: str = "", widgets: str | None = None,
+                 figures: dict[str, str] | None = None) -> Path:
+    """Write a course folder under ``root`` and return its path; ``figures`` maps a file name
+    in chapters/figures/ to its SVG text."""
     course = root / "course"
     (course / "chapters").mkdir(parents=True, exist_ok=True)
+    for name, svg in (figures or {}).items():
+        (course / "chapters" / "figures").mkdir(exist_ok=True)
+        (course / "chapters" / "figures" / name).write_text(svg, encoding="utf-8")
+    if widgets is not None:
+        (course / "chapters" / "01-demo.widgets.yml").write_text(widgets, encoding="utf-8")
     (course / "course.yml").write_text(COURSE_YML + textwrap.dedent(course_extra), encoding="utf-8")
     (course / "glossary.yml").write_text(glossary, encoding="utf-8")
     (course / "chapters" / "01-demo.md").write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
     (course / "chapters" / "01-demo.quiz.yml").write_text(quiz, encoding="utf-8")
+    (root / "article.txt").write_text(ARTICLE, encoding="utf-8")
     return course
 
 

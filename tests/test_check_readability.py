@@ -6,7 +6,9 @@ import sys
 import textwrap
 from pathlib import Path
 
-from test_check_fixtures import TODAY, make_course
+import pytest
+import textstat
+from test_check_fixtures import BODY, FRONT, QUIZ_YML, SVG, TODAY, make_course
 
 from patientcourse.checks import run_checks
 from patientcourse.checks.markdown import classify
@@ -65,6 +67,7 @@ def test_front_matter_and_headings_are_not_scored(tmp_path):
     assert text.startswith("Fascia is a thin sheet of tissue.")
 
 
+@pytest.mark.slow  # scores the whole article in a fresh interpreter
 def test_article_scores_as_measured_offline_without_any_network_call():
     """A fresh interpreter where every socket connect and nltk.download raises, and NLTK
     has no cmudict: the scores must still come out (the FACTS.md numbers: 10.5, 13.3, 46.6)."""
@@ -153,3 +156,86 @@ def test_long_sentence_is_flagged_with_its_line(tmp_path):
     found = findings(make_course(tmp_path, body=body), "long-sentence")
     assert [(f.severity, f.line) for f in found] == [("warning", 15)]
     assert "28 words" in found[0].message
+
+
+# -- everything else a learner reads: quiz, widgets, boxes, alt text ---------------------
+
+LONG = "Roll the foam roller " + "slowly and gently " * 8 + "over the sore spot."  # 32 words
+
+
+def test_a_long_sentence_in_quiz_feedback_is_flagged_in_the_quiz_file(tmp_path):
+    quiz = QUIZ_YML.replace("if_true: Right. Fascia wraps your muscles.", f"if_true: Right. {LONG}")
+    course = make_course(tmp_path, quiz=quiz)
+    [f] = findings(course, "long-sentence")
+    assert f.file.endswith("01-demo.quiz.yml") and f.line == 9 and "32 words" in f.message
+    report = run_checks(course, today=TODAY, notebooks_dir=None).chapters[0]
+    assert report.text_parts["quiz"].longest_sentences[0].words == 32
+
+
+def test_hard_quiz_text_gets_its_own_grade_finding(tmp_path):
+    hard = ("Contemporary investigations demonstrate inconsistent therapeutic effectiveness "
+            "regarding chronic musculoskeletal conditions.")
+    quiz = QUIZ_YML.replace("explanation: The chapter says fascia wraps your muscles.", f"explanation: {hard}")
+    [f] = findings(make_course(tmp_path, quiz=quiz), "fk-grade")
+    assert (f.severity, f.line) == ("error", 7) and f.file.endswith("01-demo.quiz.yml")
+    assert f.message.startswith("the quiz reads at Flesch-Kincaid grade")
+
+
+WIDGETS = """\
+widgets:
+  - kind: checklist
+    after: what-is-fascia
+    title: Questions for your doctor
+    data:
+      intro: Tick what you want to ask.
+      groups:
+        - title: Ask your doctor
+          items:
+            - {item}
+      notes_label: My notes
+      summary_title: My questions
+      file_name: my-questions.txt
+"""
+
+
+def test_widget_text_is_scored_and_placed_in_the_widgets_file(tmp_path):
+    course = make_course(tmp_path, widgets=WIDGETS.format(item=LONG))
+    [f] = findings(course, "long-sentence")
+    assert f.file.endswith("01-demo.widgets.yml") and f.line == 10
+    part = run_checks(course, today=TODAY, notebooks_dir=None).chapters[0].text_parts["widgets"]
+    # Author-written text only: the title and each Text field, not the file name.
+    assert part.words == textstat.lexicon_count(
+        f"Questions for your doctor. Tick what you want to ask. Ask your doctor. {LONG} My notes. My questions.")
+
+
+def test_a_long_key_point_is_flagged_in_the_front_matter(tmp_path):
+    front = FRONT.replace("  - Fascia wraps your muscles.", f"  - {LONG}")
+    [f] = findings(make_course(tmp_path, front=front), "long-sentence")
+    assert f.file.endswith("01-demo.md") and f.line == 8
+
+
+def test_alt_text_is_scored_like_a_caption(tmp_path):
+    figure = f"\n:::{{figure}} figures/roller.svg\n:alt: {LONG}\n\nA foam roller.\n:::\n"
+    course = make_course(tmp_path, body=BODY + figure, figures={"roller.svg": SVG})
+    [f] = findings(course, "long-sentence")
+    assert f.file.endswith("01-demo.md") and f.line == 18
+
+
+def test_a_section_does_not_run_on_into_the_next_one(tmp_path):
+    body = ("## What is fascia?\n\n{term}`Fascia` wraps your muscles:\n\n- tight fascia hurts (source 2)\n"
+            "## Why it hurts\n\nAn injury can make it tight.\n")
+    texts = [p.text for p in chapter_paragraphs(make_course(tmp_path, body=body).chapters[0])]
+    assert texts == ["Fascia wraps your muscles.", "tight fascia hurts (source 2).", "An injury can make it tight."]
+
+
+def test_every_quiz_field_a_learner_reads_is_scored():
+    """A new text field in a question model must be added to QUIZ_TEXT_FIELDS (or to the
+    fields that are not prose), or it would escape the readability check."""
+    from patientcourse.checks.reader_text import QUIZ_TEXT_FIELDS
+    from patientcourse.structure import quiz
+
+    not_prose = {"id", "objective", "section", "type", "unit"}
+    string_fields = {name for model in (quiz.Quiz, quiz.Single, quiz.Multiple, quiz.TrueFalse, quiz.Matching,
+                                        quiz.Ordering, quiz.Numeric, quiz.Option, quiz.Pair, quiz.Step)
+                     for name, field in model.model_fields.items() if field.annotation is str}
+    assert string_fields - not_prose == QUIZ_TEXT_FIELDS

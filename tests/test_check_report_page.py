@@ -5,11 +5,17 @@ import datetime as dt
 
 from test_check_fixtures import BODY, make_course
 
+from patientcourse.checks import run_checks
 from patientcourse.render.report_page import report_page
 
 
+def checked(course, today=None):
+    """The page's arguments: the course and the check report its caller already has."""
+    return course, run_checks(course, today=today, notebooks_dir=None)
+
+
 def test_page_is_titled_marked_for_instructors_and_has_a_row_per_chapter(tmp_path):
-    page = report_page(make_course(tmp_path))
+    page = report_page(*checked(make_course(tmp_path)))
     assert "\n# Readability and quality report\n" in page
     assert ":::{admonition} For instructors" in page
     row = next(line for line in page.split("\n") if line.startswith("| 1. Demo chapter |"))
@@ -20,9 +26,9 @@ def test_page_is_titled_marked_for_instructors_and_has_a_row_per_chapter(tmp_pat
 
 def test_page_lists_findings_without_turning_them_into_markup(tmp_path):
     body = "## What is fascia?\n\nFascia is thin. It wraps your muscles.\n"
-    page = report_page(make_course(tmp_path, body=body))
+    page = report_page(*checked(make_course(tmp_path, body=body)))
     row = next(line for line in page.split("\n") if "glossary-links" in line and line.startswith("| error"))
-    assert "\\{term}`fascia`" in row  # the fix hint shows the role instead of making a link
+    assert "\\{term\\}\\`fascia\\`" in row  # the fix hint shows the role instead of making a link
     assert "1 error(s)" in page
 
 
@@ -31,5 +37,5 @@ def test_page_does_not_depend_on_the_day(tmp_path):
     course = make_course(tmp_path, body=BODY)
     old = course.model_copy(update={"meta": course.meta.model_copy(
         update={"last_reviewed": dt.date(2000, 1, 1), "next_review_due": dt.date(2000, 1, 2)})})
-    page = report_page(old)
+    page = report_page(*checked(old, today=dt.date(2026, 11, 24)))
     assert "Every chapter passes the error-level rules." in page and "review-dates" not in page

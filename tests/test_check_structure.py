@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_check_fixtures import BODY, FRONT, TODAY, make_course
+from test_check_fixtures import BODY, FRONT, SVG, TODAY, make_course
 
 from patientcourse.checks import run_checks
 
@@ -179,10 +179,16 @@ def test_markdown_image_needs_alt_text_and_a_caption(tmp_path):
 
 
 def test_figure_directive_with_alt_and_caption_passes(tmp_path):
-    good = BODY + "\n```{figure} roller.png\n:alt: A person lying on a foam roller\n\nRoll slowly.\n```\n"
-    assert found(make_course(tmp_path, body=good), "images") == []
-    no_caption = BODY + "\n```{figure} roller.png\n:alt: A person lying on a foam roller\n```\n"
-    [f] = found(make_course(tmp_path, body=no_caption), "images")
+    good = BODY + "\n```{figure} figures/roller.svg\n:alt: A person lying on a foam roller\n\nRoll slowly.\n```\n"
+    course = make_course(tmp_path, body=good, figures={"roller.svg": SVG})
+    assert found(course, "images") == []
+    # The loader refuses a figure without a caption; the check must still say so for a course
+    # built in code.
+    chapter = course.chapters[0]
+    section = chapter.sections[0]
+    bare = section.model_copy(update={"body": section.body.replace("\nRoll slowly.\n", "\n")})
+    course = course.model_copy(update={"chapters": [chapter.model_copy(update={"sections": [bare]})]})
+    [f] = found(course, "images")
     assert "no caption" in f.message and f.line == 17
 
 
@@ -198,14 +204,24 @@ def test_inline_svg_in_the_source_needs_a_name_and_a_figcaption(tmp_path):
 # review dates ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("today, expected", [
-    (dt.date(2027, 11, 2), [("error", 5)]),     # the day after next_review_due
+    (dt.date(2027, 12, 2), [("error", 5)]),     # 31 days after next_review_due (grace: 30)
+    (dt.date(2027, 12, 1), [("warning", 5)]),   # 30 days after: still a warning
+    (dt.date(2027, 11, 1), [("warning", 5)]),   # due today
     (dt.date(2027, 10, 20), [("warning", 5)]),  # due within 30 days
     (dt.date(2026, 11, 24), []),
 ])
-def test_next_review_due_not_in_the_past(tmp_path, today, expected):
+def test_review_due_warns_then_fails_after_the_grace_days(tmp_path, today, expected):
     got = found(make_course(tmp_path), "review-dates", today=today)
     assert [(f.severity, f.line) for f in got] == expected
     assert all(f.file.endswith("course.yml") for f in got)
+
+
+def test_grace_days_are_configurable(tmp_path):
+    course = make_course(tmp_path, course_extra="checks:\n  review_grace_days: 3\n")
+    [f] = found(course, "review-dates", today=dt.date(2027, 11, 5))
+    assert f.severity == "error" and "4 days overdue, more than the 3 days allowed" in f.message
+    [f] = found(course, "review-dates", today=dt.date(2027, 11, 4))
+    assert f.severity == "warning"
 
 
 def test_no_clock_means_no_review_finding(tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import CHROMIUM, CHROMIUM_FLAGS, in_ci, serve_directory
+from browser.conftest import CHROMIUM, in_ci, launch_chromium, serve_directory
 from patientcourse.instructor.grading import Grader
 from quiz_samples import CH1, CH2, sample_course, write_sample_site
 from test_instructor_grading import notebook_file
@@ -26,7 +26,7 @@ def download_results_from_the_book(site: str, dest: Path) -> list[str]:
 
     errors: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        browser = launch_chromium(playwright)
         page = browser.new_context(accept_downloads=True).new_page()
         page.on("console", lambda m: m.type == "error" and errors.append(m.text))
         page.goto(f"{site}/notebooks/{CH1}.html")

@@ -2,7 +2,9 @@
 the book's folders."""
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -10,6 +12,7 @@ from typer.testing import CliRunner
 from patientcourse.cli import app
 from patientcourse.instructor.guide import discussion_prompts, guide_markdown, write_guide
 from patientcourse.structure import load_course
+from patientcourse.structure.quiz import display_order
 from quiz_samples import HOSTILE_PROMPT, sample_course
 from test_instructor_grading import REPO
 
@@ -30,9 +33,10 @@ def test_guide_has_every_options_rationale_and_marks_the_right_ones(course, guid
             assert f"`{q.id}` · {q.type}" in guide
             assert q.explanation in guide
             if q.type in ("single", "multiple"):
-                for letter, option in zip(q.option_ids(), q.options):
-                    mark = "**✓ right**" if option.correct else "✗ wrong"
-                    assert f"- {letter}) {option.text} — {mark}. *Rationale:* {option.feedback}" in guide
+                # In display order, with no letter (learners' letters follow that order).
+                lines = [f"- {q.option(i).text} — {'**✓ right**' if q.option(i).correct else '✗ wrong'}. "
+                         f"*Rationale:* {q.option(i).feedback}" for i in display_order(course.id, q)]
+                assert "\n".join(lines) in guide
     assert "- Answer: **False**" in guide  # fa-proven
     assert "- If the learner says True: Not so." in guide
     assert "- Answer: **1 minutes** (± 0.25)" in guide
@@ -79,3 +83,33 @@ def test_guide_refuses_to_write_where_learners_look(tmp_path):
     result = CliRunner().invoke(app, ["guide", "--course", str(REPO / "course"), "--out", str(tmp_path / "g")])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "g").iterdir()) == ["instructor-guide.html", "instructor-guide.md"]
+
+
+def test_each_question_links_to_its_section_in_the_book(course, tmp_path):
+    text = guide_markdown(course, "https://example.org/course")
+    assert ("section [What is fascia?](https://example.org/course/notebooks/01-fascia-basics.html"
+            "#fascia-basics-what-is-fascia)") in text
+    assert text.count("](https://example.org/course/notebooks/") == sum(len(c.quiz.questions) for c in course.chapters)
+    # Without --book-url: the project's own built book, relative to the guide's folder.
+    html_text = write_guide(course, tmp_path / "g")[1].read_text(encoding="utf-8")
+    book = os.path.relpath(Path(course.root).resolve().parent / "_build" / "html", tmp_path / "g")
+    assert f'href="{Path(book).as_posix()}/notebooks/02-evidence.html#evidence-research"' in html_text
+
+
+def test_no_double_full_stops_in_the_real_course_guide():
+    real = load_course(REPO / "course")
+    text = re.sub(r"\]\([^)]*\)", "]", guide_markdown(real, "https://example.org"))  # link targets aside
+    doubled = [line for line in text.splitlines() if re.search(r"(?<!\.)\.\.(?!\.)", line)]
+    assert doubled == []
+
+
+def test_guide_chapters_option_writes_one_assignments_key(tmp_path):
+    result = CliRunner().invoke(app, ["guide", "--course", str(REPO / "course"), "--chapters", "2,04-risks",
+                                      "--out", str(tmp_path / "g")])
+    assert result.exit_code == 0, result.output
+    assert "(2 chapters," in result.output
+    text = (tmp_path / "g" / "instructor-guide.md").read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if line.startswith("## ")] == [
+        "## 2. What is myofascial release, and does it work?", "## 4. Is myofascial release safe?"]
+    bad = CliRunner().invoke(app, ["guide", "--course", str(REPO / "course"), "--chapters", "9", "--out", str(tmp_path / "h")])
+    assert bad.exit_code == 2 and "no chapter '9'" in bad.output and not (tmp_path / "h").exists()

@@ -7,15 +7,18 @@ import gzip
 import io
 import json
 import os
+import re
 import shutil
+import subprocess
 import urllib.parse
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from patientcourse_runtime.results import parse_results
 from patientcourse.instructor.leak_scan import answer_key_secrets, scan_bytes, scan_folder
-from patientcourse.instructor.pack import PackError, make_pack, read_pack_assignment
+from patientcourse.instructor.pack import PackError, leak_findings, make_pack, read_pack_assignment
 from quiz_samples import CH1, CH2, sample_course
 from test_instructor_grading import REPO
 
@@ -107,13 +110,11 @@ def test_a_pack_that_would_leak_is_not_written(tmp_path, course, monkeypatch):
 
 @pytest.fixture(scope="module")
 def packs(tmp_path_factory, course):
-    from patientcourse.commands.build import build_html
-
     root = tmp_path_factory.mktemp("packs")
     made = {}
     for mode in ("practice", "assessment"):
         made[mode] = make_pack(course, [CH2], title=f"Week 2 {mode}", due="2026-12-01", mode=mode,
-                               out=root / mode, config=REPO / "_config.yml", build_html=build_html)
+                               out=root / mode, config=REPO / "_config.yml")
     return made
 
 
@@ -121,7 +122,8 @@ def packs(tmp_path_factory, course):
 @pytest.mark.parametrize("mode", ["practice", "assessment"])
 def test_pack_holds_the_chosen_chapters_book_notebooks_and_readme(packs, mode):
     pack = packs[mode].folder
-    assert sorted(p.name for p in pack.iterdir()) == ["README.md", "book", "notebooks"]
+    assert sorted(p.name for p in pack.iterdir()) == ["README.md", "book", "notebooks", "requirements.txt", "wheels"]
+    assert [p.name for p in (pack / "wheels").iterdir()] == ["patientcourse_runtime-0.1.0-py3-none-any.whl"]
     assert sorted(p.name for p in (pack / "notebooks").iterdir()) == [f"{CH2}.ipynb", "course.json"]
     bundle = json.loads((pack / "notebooks" / "course.json").read_text(encoding="utf-8"))
     assert bundle["mode"] == mode and list(bundle["chapters"]) == [CH2]
@@ -132,7 +134,8 @@ def test_pack_holds_the_chosen_chapters_book_notebooks_and_readme(packs, mode):
             "book/progress.html"} <= pages
     assert f"notebooks/{CH1}.html" not in pages and "book/report.html" not in pages
     readme = (pack / "README.md").read_text(encoding="utf-8")
-    assert "Download my results" in readme and "save_results()" in readme and "2026-12-01" in readme
+    assert "Download my results" in readme and "save_results()" in readme
+    assert "December 1, 2026, at the end of the day (UTC, Coordinated Universal Time)" in readme
     assert ("does not say whether they are right" in readme) == (mode == "assessment")
 
 
@@ -143,31 +146,102 @@ def test_assessment_pack_has_no_answer_key_in_any_byte(packs, course, secrets):
     assert packs["assessment"].scanned_secrets == chapter_two.count > 0
     every_file = [p for p in pack.rglob("*") if p.is_file()]
     assert len(every_file) > 20 and sum(p.stat().st_size for p in every_file) > 1_000_000
-    assert scan_folder(pack, chapter_two) == []
+    assert leak_findings(pack, chapter_two) == []
+    # Only the runtime wheel's own code may name result fields; nothing else is let through.
+    let_through = {f.file for f in scan_folder(pack, chapter_two)}
+    assert let_through and all(f.startswith("wheels/patientcourse_runtime-") for f in let_through)
     # The same scan on the practice pack finds the feedback there: the scan is not blind.
     found = {f.what for f in scan_folder(packs["practice"].folder, chapter_two)}
     assert "answer key text: ev-athletes if_false" in found
     assert any(w.startswith("a 'correct' key") for w in found)
 
 
-@pytest.mark.slow
-def test_pack_notebook_runs_with_only_the_pack(packs, tmp_path):
-    """A learner's machine: the pack copied somewhere with no course source, run in Jupyter."""
-    import nbformat
-    from nbclient import NotebookClient
+# A learner's machine: the README's own commands, a fresh venv outside the repository with
+# only the pack's requirements.txt, every notebook run by nbclient from inside that venv, one
+# answer recorded through the runtime and the results file read back.
+RUN_PACK = """
+import json, pathlib, sys
+import nbformat
+from nbclient import NotebookClient
 
-    pack = Path(shutil.copytree(packs["assessment"].folder, tmp_path / "learner"))
-    notebook = nbformat.read(pack / "notebooks" / f"{CH2}.ipynb", as_version=4)
-    env_before = dict(os.environ)
-    os.environ["PATIENTCOURSE_RESULTS_DIR"] = str(tmp_path / "results")
-    try:
-        NotebookClient(notebook, timeout=120, resources={"metadata": {"path": str(pack / "notebooks")}}).execute()
-    finally:
-        os.environ.clear()
-        os.environ.update(env_before)
-    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
-    assert outputs and not [o for o in outputs if o.output_type == "error"]
-    assert not (pack / "course").exists()
+folder = pathlib.Path("notebooks").resolve()
+report = {}
+for path in sorted(folder.glob("*.ipynb")):
+    notebook = nbformat.read(path, as_version=4)
+    if path.stem == sys.argv[1]:
+        notebook.cells.append(nbformat.v4.new_code_cell(sys.argv[2]))
+    NotebookClient(notebook, timeout=300, allow_errors=True, resources={"metadata": {"path": str(folder)}}).execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
+    report[path.stem] = {
+        "errors": ["\\n".join(o["traceback"]) for o in outputs if o["output_type"] == "error"],
+        "widgets": sum("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs),
+        "printed": "".join(o.get("text", "") for o in outputs if o["output_type"] == "stream"),
+    }
+print(json.dumps(report))
+"""
+ANSWER_CELL = """
+from patientcourse_runtime import chapter_quiz, set_learner, save_results
+quiz = chapter_quiz({chapter!r})
+box = quiz.questions[0]
+box.input.set({answer!r})
+box.check_button.click()
+set_learner("José Núñez", "s-12")
+print("RESULTS", save_results())
+"""
+BUILDER_ONLY = {"jupyter-book", "sphinx", "myst-nb", "pydantic", "typer", "rich", "textstat", "text2qti",
+                "patientcourse"}
+
+
+def readme_commands(readme: str, system: str) -> list[str]:
+    """The commands the README gives for ``system``: the lines of the code block under it."""
+    block = readme.split(f"**{system}**", 1)[1].split("```", 2)[1]
+    return [line for line in block.splitlines() if line.strip()]
+
+
+@pytest.mark.slow
+def test_a_learner_sets_up_a_pack_with_only_its_readme_and_requirements(packs, tmp_path, course):
+    pack = Path(shutil.copytree(packs["practice"].folder, tmp_path / "learner"))
+    readme = (pack / "README.md").read_text(encoding="utf-8")
+    setup, start = readme_commands(readme, "macOS and Linux")
+    assert readme_commands(readme, "Windows (PowerShell)")[1].endswith("jupyter lab") and start.endswith("jupyter lab")
+    assert "requirements.txt" in setup and not REPO.resolve().is_relative_to(tmp_path.resolve())
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PATIENTCOURSE_", "VIRTUAL_ENV", "PYTHONPATH"))}
+    env.update(JUPYTER_CONFIG_DIR=str(tmp_path / "jupyter-config"), JUPYTER_DATA_DIR=str(tmp_path / "jupyter-data"),
+               JUPYTER_RUNTIME_DIR=str(tmp_path / "jupyter-runtime"), IPYTHONDIR=str(tmp_path / "ipython"))
+    env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if not p.startswith(str(REPO)))
+    installed = subprocess.run(["bash", "-c", setup], cwd=pack, env=env, capture_output=True, text=True)
+    assert installed.returncode == 0, installed.stdout[-3000:] + installed.stderr[-3000:]
+    python = pack / ".venv" / "bin" / "python"
+
+    listed = subprocess.run([str(python), "-m", "pip", "list", "--format=json"], cwd=pack, env=env,
+                            capture_output=True, text=True, check=True)
+    names = {p["name"].lower().replace("_", "-") for p in json.loads(listed.stdout)}
+    assert {"patientcourse-runtime", "jupyterlab", "jupyterlab-myst", "anywidget"} <= names
+    assert not BUILDER_ONLY & names, f"the authoring stack was installed: {BUILDER_ONLY & names}"
+    extensions = subprocess.run([str(pack / ".venv" / "bin" / "jupyter"), "labextension", "list"], cwd=pack,
+                                env=env, capture_output=True, text=True, check=True)
+    shown = extensions.stdout + extensions.stderr
+    assert "jupyterlab-myst" in shown and "anywidget" in shown and "not compatible" not in shown, shown
+    servers = subprocess.run([str(pack / ".venv" / "bin" / "jupyter"), "server", "extension", "list"], cwd=pack,
+                             env=env, capture_output=True, text=True, check=True)
+    assert re.search(r"patientcourse_runtime\.jupyter\s.*enabled", servers.stdout + servers.stderr)
+
+    question = course.chapter(CH2).quiz.questions[0]
+    assert question.type == "single"
+    answer = question.option_ids()[0]
+    cell = ANSWER_CELL.format(chapter=CH2, answer=answer)
+    ran = subprocess.run([str(python), "-c", RUN_PACK, CH2, cell], cwd=pack, env=env, capture_output=True,
+                         text=True, timeout=900)
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    report = json.loads(ran.stdout.splitlines()[-1])
+    assert sorted(report) == [CH2] and all(not r["errors"] for r in report.values()), report
+    assert all(r["widgets"] >= 1 for r in report.values()), "every notebook shows its quiz"
+    saved_to = Path(report[CH2]["printed"].split("RESULTS ", 1)[1].strip())
+    assert saved_to.parent == pack / "notebooks" / "patientcourse-results"
+    assert saved_to.name == f"{course.id}--week-2-practice--josé-núñez-s-12.json"
+    results = parse_results(json.loads(saved_to.read_text(encoding="utf-8")))
+    assert results.learner.name == "José Núñez" and results.assignment.id == "week-2-practice"
+    assert results.chapters[CH2][question.id].answer == answer
 
 
 def test_assign_command_refuses_bad_input_before_building(tmp_path):

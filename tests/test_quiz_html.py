@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from patientcourse.structure.quiz import display_order
 from patientcourse_runtime.store import ResultsFile
 from patientcourse_runtime.quiz import QuizWidget
 from quiz_samples import CH1, CH2, CHAPTER1_QUESTIONS, CHAPTER2_QUESTIONS, COURSE_ID, HOSTILE_PROMPT, sample_bundle
@@ -82,8 +83,7 @@ def test_hostile_prompt_and_options_are_text_not_markup(ch2):
     legend = ch2.find_all("legend")[0]
     assert legend.all_text() == f"Question 1. {HOSTILE_PROMPT}"
     labels = [label.all_text() for label in ch2.find_all("label")]
-    assert "a. <b>Research is mixed</b>" in labels
-    assert 'b. "Always works" <svg onload=alert(2)>' in labels
+    assert labels[:2] == ['a. "Always works" <svg onload=alert(2)>', "b. <b>Research is mixed</b>"]
     details = ch2.find_all("details")[0].all_text()
     assert "Research on the benefits is <mixed> & some studies show little benefit." in details
     assert "Yes & <i>right</i>." in details
@@ -113,13 +113,19 @@ def test_each_question_is_a_fieldset_with_legend_labelled_inputs_check_and_statu
     for fs in fieldsets:
         assert fs.children[1].tag == "legend" or fs.find_all("legend"), "a legend names the question"
         controls = fs.find_all("input") + fs.find_all("select")
-        assert controls and all(c.attrs["id"] in label_for for c in controls), fs.attrs["data-pc-question"]
+        if fs.attrs["data-pc-type"] == "ordering":  # a list of steps, each with named move buttons
+            moves = fs.find_all("button", data_pc_move="up") + fs.find_all("button", data_pc_move="down")
+            assert len(moves) == 10 and all(b.attrs["aria-label"].startswith("Move ") for b in moves)
+        else:
+            assert controls and all(c.attrs["id"] in label_for for c in controls), fs.attrs["data-pc-question"]
         statuses = fs.find_all(role="status")
         assert len(statuses) == 1 and statuses[0].all_text() == "", "the status region exists, empty"
         buttons = fs.find_all("button", data_pc_check="")
         assert [b.all_text() for b in buttons] == ["Check answer"] and buttons[0].attrs["type"] == "button"
     radios = fieldsets[0].find_all("input", type="radio")
-    assert [r.attrs["value"] for r in radios] == ["a", "b", "c"]
+    # Shown in the fixed shuffled order, lettered by shown position; values stay option ids.
+    assert [r.attrs["value"] for r in radios] == display_order(COURSE_ID, CHAPTER1_QUESTIONS[0]) == ["c", "b", "a"]
+    assert [label.all_text() for label in fieldsets[0].find_all("label")] == ["a. Bone", "b. Collagen", "c. Fat"]
     assert len({r.attrs["name"] for r in radios}) == 1, "one radio group per question"
 
 
@@ -135,9 +141,9 @@ def test_practice_face_puts_answer_and_explanation_behind_details(tmp_path):
     assert "Answer:False" in proven
     assert "Side-lying IT band rolling → Do not roll past your knee" in rolling
     assert "1. Place the foam roller on the floor" in steps
-    assert "1 minutes (give or take 0.25)" in hold
+    assert "1 minute (give or take 0.25)" in hold
     link = fieldsets[0].find_all("a")[0]
-    assert link.attrs["href"] == "#fascia-basics-what-is-fascia" and link.all_text() == "What is fascia?"
+    assert link.attrs["href"] == "#fascia-basics-what-is-fascia" and link.all_text() == "Review: What is fascia?"
 
 
 def test_practice_key_lets_the_script_check_like_python(tmp_path):

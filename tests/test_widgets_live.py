@@ -133,7 +133,7 @@ def test_doctor_checklist_makes_a_summary_of_ticked_items(widget, tmp_path):
     checklist.notes.value = "  Knee surgery in 2019.  "
     assert checklist.last_status == "2 of 5 ticked. Your list below is updated."
     assert checklist.summary() == (
-        "To talk about with my doctor before I start myofascial release\n\n"
+        "Myofascial release: what to talk about with my doctor\n\n"
         "Tell your doctor:\n- My personal medical history.\n- My family medical history.\n\n"
         "Remember:\n- The risks of myofascial release are low. But in rare cases it can cause "
         "internal bleeding or injury.\n\nMy notes:\nKnee surgery in 2019.\n")

@@ -28,13 +28,13 @@ class ExecutionFailed(RuntimeError):
 
 def code_fingerprint() -> str:
     """A hash of the code that shapes the book: this package and the notebooks' runtime
-    (Python, templates, the browser script and styles)."""
+    (Python, templates, the book's layout templates, the browser script and styles)."""
     import patientcourse_runtime
 
     digest = hashlib.sha256()
     for package in (PACKAGE, Path(patientcourse_runtime.__file__).resolve().parent):
         for path in sorted(package.rglob("*")):
-            if path.suffix in (".py", ".js", ".css", ".j2") and "__pycache__" not in path.parts:
+            if path.suffix in (".py", ".js", ".css", ".j2", ".html") and "__pycache__" not in path.parts:
                 digest.update(f"{package.name}/{path.relative_to(package).as_posix()}".encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -44,12 +44,33 @@ def cache_key(notebook: bytes, bundle: bytes, fingerprint: str) -> str:
     return hashlib.sha256(b"\0".join([notebook, bundle, fingerprint.encode()])).hexdigest()
 
 
+# A Unix socket path holds at most 107 bytes; the kernel's are "<folder>/kernel-<port>".
+SOCKET_FOLDER_MAX = 80
+
+
+def _socket_parent() -> str | None:
+    """A writable temporary folder short enough for the kernel's IPC sockets (a long TMPDIR
+    is not), or None when there is none."""
+    for folder in (tempfile.gettempdir(), "/tmp", "/dev/shm"):
+        if len(folder) + len("/pc-kernel-xxxxxxxx") <= SOCKET_FOLDER_MAX and os.access(folder, os.W_OK):
+            return folder
+    return None
+
+
+def _kernel_manager(sockets: str | None) -> KernelManager:
+    # IPC sockets: local only, no open TCP port, and no "running over TCP" kernel warning.
+    # Without a short enough folder for them, TCP on the loopback address.
+    if sockets is None:
+        return KernelManager(kernel_name="python3", transport="tcp", ip="127.0.0.1")
+    return KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
+
+
 def _execute_one(path: str, timeout: int) -> bytes:
     """Run in a worker thread: execute the notebook in its own folder (where course.json is)."""
     nb = nbformat.read(path, as_version=4)
-    # IPC sockets: local only, no open TCP port, and no "running over TCP" kernel warning.
-    with tempfile.TemporaryDirectory(prefix="pc-kernel-") as sockets:
-        km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
+    parent = _socket_parent()
+    with tempfile.TemporaryDirectory(prefix="pc-kernel-", dir=parent) as sockets:
+        km = _kernel_manager(sockets if parent else None)
         client = NotebookClient(nb, km=km, timeout=timeout,
                                 resources={"metadata": {"path": str(Path(path).parent)}})
         try:

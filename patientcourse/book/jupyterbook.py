@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -31,6 +32,8 @@ def stage_config(project_config: Path) -> bytes:
     config.setdefault("execute", {})["execute_notebooks"] = "off"
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["html_static_path"] = [str(STATIC_DIR)]
+    if sphinx_config.get("patientcourse_course"):  # the stage is elsewhere: name the course folder in full
+        sphinx_config["patientcourse_course"] = str((project_config.parent / sphinx_config["patientcourse_course"]).resolve())
     if sphinx_config.get("html_favicon", "").startswith("patientcourse/static/"):
         sphinx_config["html_favicon"] = str(STATIC_DIR / Path(sphinx_config["html_favicon"]).name)
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8")
@@ -80,18 +83,39 @@ def run_jupyter_book(stage: Path, *, strict: bool = True) -> Path:
     return built_html(stage)
 
 
+def releases_of(dest: Path) -> Path:
+    """Where the published copies behind ``dest`` live (``_build/.html.releases``)."""
+    return dest.with_name(f".{dest.name}.releases")
+
+
 def publish(built: Path, dest: Path, extras: dict[str, Path] | None = None) -> None:
-    """Copy the built site next to ``dest`` and swap it in; the old site stays whole until then.
-    ``extras`` are more folders to publish inside it (``{"lite": <JupyterLite output>}``)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    incoming = dest.with_name(f".{dest.name}.incoming")
-    outgoing = dest.with_name(f".{dest.name}.outgoing")
-    for leftover in (incoming, outgoing):
-        shutil.rmtree(leftover, ignore_errors=True)
-    shutil.copytree(built, incoming)
-    for name, folder in (extras or {}).items():
-        shutil.copytree(folder, incoming / name)
-    if dest.exists():
-        os.replace(dest, outgoing)
-    os.replace(incoming, dest)
-    shutil.rmtree(outgoing, ignore_errors=True)
+    """Publish the built site at ``dest`` so that readers always find a whole site.
+
+    ``dest`` is a symbolic link to a release folder. The new site is copied into a new
+    release first (a copy that fails leaves the old site as it was), then one rename puts a
+    link to it in place of the old link: there is no moment without a site, and no moment
+    with half of one. The previous release is kept a build longer, for readers who are
+    still on a page of it; older ones are removed. ``extras`` are more folders published
+    inside the site, in the same release (``{"lite": <the in-browser JupyterLab>}``)."""
+    releases = releases_of(dest)
+    releases.mkdir(parents=True, exist_ok=True)
+    release = Path(tempfile.mkdtemp(prefix="site-", dir=releases))
+    try:
+        shutil.copytree(built, release, dirs_exist_ok=True)
+        for name, folder in (extras or {}).items():
+            shutil.copytree(folder, release / name)
+    except BaseException:
+        shutil.rmtree(release, ignore_errors=True)
+        raise
+    previous = dest.resolve() if dest.is_symlink() else None
+    link = dest.with_name(f".{dest.name}.link-{os.getpid()}")
+    link.unlink(missing_ok=True)
+    link.symlink_to(os.path.relpath(release, dest.parent), target_is_directory=True)
+    if dest.is_dir() and not dest.is_symlink():
+        # A site published as a plain folder (before releases existed) cannot be swapped for a
+        # link in one rename; it is moved aside just before, once.
+        os.replace(dest, release.with_name(f"site-{release.name}-folder"))
+    os.replace(link, dest)
+    for old in releases.iterdir():
+        if old not in (release, previous):
+            shutil.rmtree(old, ignore_errors=True)

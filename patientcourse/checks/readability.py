@@ -1,10 +1,14 @@
-"""Readability of a chapter's prose, scored offline with textstat.
+"""Readability of what a learner reads, scored offline with textstat.
 
-Only what a learner reads as running text is scored: paragraphs, list items and the text
-inside admonitions. Headings, list markers, code, tables, raw HTML, MyST syntax (targets,
-directive fences and options) and the front matter are dropped; roles and links keep their
+In a chapter's prose, only what a learner reads as running text is scored: paragraphs, list
+items, the text inside admonitions, figure captions and their alt text. Headings, list
+markers, code, tables, raw HTML, MyST syntax (targets, directive fences and the other
+options) and the front matter are dropped; roles and links keep their
 visible words. Blockquotes are dropped too: the course keeps the article's direct quotations
 word for word (the Fascia Research Congress definition), so their grade is not ours to lower.
+
+The quiz, the widgets and the front-matter boxes are scored the same way (``check_text``);
+``reader_text`` turns them into paragraphs.
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ from textstat.backend.counts import _count_syllables
 
 from ..structure import Chapter
 from .findings import Finding
-from .markdown import Line, chapter_lines, visible
+from .markdown import Line, classify, visible
 from .thresholds import Thresholds
 
 PROSE_KINDS = {"prose", "item", "item-cont"}
@@ -49,6 +53,7 @@ class Paragraph:
     text: str  # visible words, ending in sentence punctuation
     # (offset in text, file line) where each source line's words start, to place sentences
     line_starts: tuple[tuple[int, int], ...] = ()
+    file: str = ""  # empty: the chapter file
 
     def line_at(self, offset: int) -> int:
         return max((ln for start, ln in self.line_starts if start <= offset), default=self.line)
@@ -59,6 +64,7 @@ class Sentence:
     line: int
     words: int
     text: str
+    file: str = ""  # empty: the chapter file
 
 
 @dataclass
@@ -103,13 +109,23 @@ def prose_paragraphs(lines: list[Line]) -> list[Paragraph]:
                 close()
         if line.kind in PROSE_KINDS:
             current.append(line)
+        elif _is_alt_text(line):  # read aloud in place of the figure: scored like a caption
+            current.append(line)
+            close()
     if current:
         close()
     return paragraphs
 
 
+def _is_alt_text(line: Line) -> bool:
+    return (line.kind == "option" and line.directive in ("figure", "image")
+            and line.raw.strip().startswith(":alt:"))
+
+
 def chapter_paragraphs(chapter: Chapter) -> list[Paragraph]:
-    return prose_paragraphs([line for _, line in chapter_lines(chapter)])
+    # Section by section: a section's last line never runs on into the next section's first.
+    return [p for section in chapter.sections
+            for p in prose_paragraphs(list(classify(section.body, section.body_line)))]
 
 
 def sentences(paragraphs: list[Paragraph]) -> list[Sentence]:
@@ -118,7 +134,7 @@ def sentences(paragraphs: list[Paragraph]) -> list[Sentence]:
         offset = 0
         for text in SENTENCE_SPLIT.split(paragraph.text):
             offset = paragraph.text.find(text, offset)
-            out.append(Sentence(paragraph.line_at(offset), textstat.lexicon_count(text), text))
+            out.append(Sentence(paragraph.line_at(offset), textstat.lexicon_count(text), text, paragraph.file))
             offset += len(text)
     return out
 
@@ -137,18 +153,27 @@ def score(paragraphs: list[Paragraph], longest: int = 3) -> Readability:
 
 
 def check_readability(chapter: Chapter, thresholds: Thresholds) -> tuple[Readability, list[Finding]]:
-    paragraphs = chapter_paragraphs(chapter)
+    """The chapter's prose, scored and held to the grade and sentence-length limits."""
+    return check_text(chapter_paragraphs(chapter), thresholds, chapter, "the prose")
+
+
+def check_text(paragraphs: list[Paragraph], thresholds: Thresholds, chapter: Chapter,
+               what: str) -> tuple[Readability, list[Finding]]:
+    """Score ``paragraphs`` (any text a learner reads: prose, quiz, widgets) and hold them to
+    the same limits; each finding names the file and line of the text it is about."""
     result = score(paragraphs, thresholds.longest_sentences_shown)
     findings = []
     grade, hardest = result.fk_grade, _hardest_paragraph(paragraphs)
-    where = hardest.line if hardest else chapter.sections[0].line
     level = ("error" if grade > thresholds.fk_grade_error
              else "warning" if grade > thresholds.fk_grade_warning else None)
     if level:
+        file, where = ((hardest.file or chapter.file, hardest.line) if hardest
+                       else ((paragraphs[0].file or chapter.file) if paragraphs else chapter.file,
+                             paragraphs[0].line if paragraphs else chapter.sections[0].line))
         limit = thresholds.fk_grade_error if level == "error" else thresholds.fk_grade_warning
         findings.append(Finding(
-            "fk-grade", level, chapter.file, where,
-            f"the prose reads at Flesch-Kincaid grade {grade} (limit {limit}; aim for 6-7). "
+            "fk-grade", level, file, where,
+            f"{what} reads at Flesch-Kincaid grade {grade} (limit {limit}; aim for 6-7). "
             f"The hardest paragraph starts here.",
             "Use shorter sentences (aim for 15 words or fewer) and everyday words; "
             "move medical words into the glossary and link them with {term}.",
@@ -156,7 +181,7 @@ def check_readability(chapter: Chapter, thresholds: Thresholds) -> tuple[Readabi
     for sentence in sentences(paragraphs):
         if sentence.words > thresholds.long_sentence_words:
             findings.append(Finding(
-                "long-sentence", "warning", chapter.file, sentence.line,
+                "long-sentence", "warning", sentence.file or chapter.file, sentence.line,
                 f"a sentence of {sentence.words} words (limit {thresholds.long_sentence_words}): "
                 f"“{_clip(sentence.text)}”",
                 "Split it into two or more sentences.", chapter.id))

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import nbformat
 
+from ..render.common import credit, disclaimer
+from ..render.text import inline_markdown
 from ..structure import Chapter, Course
 from .findings import Finding
 from .markdown import chapter_lines
@@ -97,21 +99,22 @@ def read_notebook(path: Path):
         raise ValueError(f"{path} is not a readable notebook ({err})") from err
 
 
-def _html_sources(nb) -> list[tuple[str, str]]:
+def _html_outputs(nb) -> list[tuple[str, str]]:
+    """The HTML outputs of the notebook's cells (widgets draw inline figures there). Markdown
+    cells are not read: the raw HTML in them comes from the chapter source, which
+    ``source_html_rules`` checks with its line number."""
     out = []
     for cell in nb.cells:
-        where = f"cell {cell.get('id', '?')}"
-        if cell.cell_type == "markdown":
-            out.append((where, cell.source))
         for output in cell.get("outputs", []):
             html = output.get("data", {}).get("text/html")
             if html:
-                out.append((f"{where} output", "".join(html) if isinstance(html, list) else html))
+                out.append((f"cell {cell.get('id', '?')} output", "".join(html) if isinstance(html, list) else html))
     return out
 
 
 def rendered_rules(course: Course, chapter: Chapter, notebooks_dir: Path | None) -> list[Finding]:
-    """Main message first, disclaimer, source credit and HTML pictures in the chapter's notebook."""
+    """Main message first, disclaimer, source credit and the pictures in its HTML outputs, in
+    the chapter's notebook."""
     if notebooks_dir is None:
         return []
     path = notebooks_dir / f"{chapter.id}.ipynb"
@@ -126,17 +129,19 @@ def rendered_rules(course: Course, chapter: Chapter, notebooks_dir: Path | None)
                         "inline figures were not checked.", regenerate, chapter.id)]
     findings = []
     shown = _normal(" ".join(c.source for c in nb.cells if c.cell_type == "markdown"))
-    for what, text in (("disclaimer", course.meta.disclaimer), ("source credit", course.meta.source.credit)):
-        if _normal(text) not in shown:
+    # Compared as the renderer writes them (author text escaped for Markdown, render/text.py).
+    for what, text, markdown in (("disclaimer", course.meta.disclaimer, disclaimer(course)),
+                                 ("source credit", course.meta.source.credit, credit(course))):
+        if _normal(markdown) not in shown:
             findings.append(Finding("disclaimer-credit", "error", str(path), None,
                                     f"the page does not show the {what} (“{_normal(text)[:60]}…”).",
                                     regenerate, chapter.id))
     first = next((c for c in nb.cells if c.cell_type == "markdown"), None)
-    if first is None or _normal(chapter.meta.main_message) not in _normal(first.source):
+    if first is None or _normal(inline_markdown(chapter.meta.main_message)) not in _normal(first.source):
         findings.append(Finding("main-message", "error", str(path), None,
                                 "the page does not open with the chapter's main message.",
                                 regenerate, chapter.id))
-    for where, html in _html_sources(nb):
+    for where, html in _html_outputs(nb):
         for problem in html_picture_problems(html):
             findings.append(Finding("images", "error", str(path), None, f"{where}: {problem}.",
                                     "Give the picture a text alternative (alt=, or aria-label / <title> "
@@ -145,8 +150,7 @@ def rendered_rules(course: Course, chapter: Chapter, notebooks_dir: Path | None)
 
 
 def source_html_rules(course: Course, chapter: Chapter) -> list[Finding]:
-    """Raw HTML pictures in the chapter source, for when there is no notebook to read.
-    An HTML block runs from a line starting with '<' to the next blank line."""
+    """Raw HTML pictures in the chapter source. An HTML block runs from a line starting with '<' to the next blank line."""
     blocks: list[tuple[int, list[str]]] = []
     current: tuple[int, list[str]] | None = None
     for _, line in chapter_lines(chapter):

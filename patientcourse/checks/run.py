@@ -7,10 +7,16 @@ from pathlib import Path
 
 from ..structure import Chapter, Course
 from .coverage import COVERAGE_RULES
+from .quizzes import QUIZ_RULES
 from .findings import SEVERITIES, Finding
-from .readability import Readability, check_readability
+from .readability import Readability, check_readability, check_text
+from .reader_text import PART_PARAGRAPHS, TEXT_PARTS
 from .rendered import rendered_rules, source_html_rules, widget_figures
-from .structure import CHAPTER_RULES, review_dates
+from .draft import DRAFT_RULES, todo_marks
+from .jargon import jargon
+from .review import review_dates, review_signoff, source_details
+from .source_trace import source_trace
+from .structure import CHAPTER_RULES
 from .thresholds import Thresholds, load_thresholds
 
 REPORT_SCHEMA, REPORT_VERSION = "patientcourse.check", 1
@@ -19,8 +25,15 @@ REPORT_SCHEMA, REPORT_VERSION = "patientcourse.check", 1
 @dataclass
 class ChapterReport:
     chapter: Chapter
-    readability: Readability
-    findings: list[Finding]
+    readability: Readability  # the chapter's prose
+    source_findings: list[Finding]  # decided by the course source alone
+    notebook_findings: list[Finding] = field(default_factory=list)  # read from generated notebooks
+    # The other text a learner reads (see reader_text.TEXT_PARTS), held to the same limits.
+    text_parts: dict[str, Readability] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.source_findings + self.notebook_findings
 
     def count(self, severity: str) -> int:
         return sum(f.severity == severity for f in self.findings)
@@ -41,6 +54,13 @@ class CheckReport:
     def count(self, severity: str) -> int:
         return sum(f.severity == severity for f in self.findings)
 
+    def source_only(self) -> "CheckReport":
+        """What the course source alone decides: no review dates (they need today) and nothing
+        read from generated notebooks. The same whether ``generate`` or ``build`` asks, on any day."""
+        chapters = [ChapterReport(c.chapter, c.readability, c.source_findings, text_parts=c.text_parts)
+                    for c in self.chapters]
+        return CheckReport(self.course, self.thresholds, None, chapters)
+
     @property
     def passed(self) -> bool:
         return self.count("error") == 0
@@ -57,6 +77,7 @@ class CheckReport:
             "chapters": [{
                 "id": c.chapter.id, "title": c.chapter.title, "file": c.chapter.file,
                 "readability": c.readability.to_json(),
+                "readability_of_other_text": {name: r.to_json() for name, r in c.text_parts.items()},
                 "summary": {s: c.count(s) for s in SEVERITIES},
                 "findings": [f.to_json() for f in c.findings],
             } for c in self.chapters],
@@ -76,23 +97,30 @@ def _apply_overrides(findings: list[Finding], t: Thresholds) -> list[Finding]:
 def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
                   notebooks_dir: Path | None) -> ChapterReport:
     readability, findings = check_readability(chapter, t)
-    for rule in CHAPTER_RULES + COVERAGE_RULES:
+    parts = {}
+    for name, paragraphs in PART_PARAGRAPHS.items():
+        found = paragraphs(chapter)
+        if found:
+            parts[name], part_findings = check_text(found, t, chapter, f"the {TEXT_PARTS[name]}")
+            findings += part_findings
+    for rule in CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + QUIZ_RULES + [jargon]:
         findings += rule(course, chapter, t)
-    if notebooks_dir is not None:
-        findings += rendered_rules(course, chapter, notebooks_dir)
-    if notebooks_dir is None or not (notebooks_dir / f"{chapter.id}.ipynb").is_file():
-        findings += source_html_rules(course, chapter)
-    findings += widget_figures(course, chapter)
-    return ChapterReport(chapter, readability, _apply_overrides(findings, t))
+    findings += source_html_rules(course, chapter) + widget_figures(course, chapter)
+    from_notebook = rendered_rules(course, chapter, notebooks_dir) if notebooks_dir is not None else []
+    return ChapterReport(chapter, readability, _apply_overrides(findings, t), _apply_overrides(from_notebook, t),
+                         parts)
 
 
 def run_checks(course: Course, *, today: dt.date | None, notebooks_dir: Path | None,
-               thresholds: Thresholds | None = None) -> CheckReport:
+               thresholds: Thresholds | None = None, trace: bool = True) -> CheckReport:
     """Check a loaded course.
 
     ``today`` drives the review-date rule (None skips it, for output that must not change
     from day to day); ``notebooks_dir`` holds the generated chapter notebooks (None skips the
-    rules that read them). Raises ``CourseError`` if the ``checks:`` thresholds are invalid."""
+    rules that read them); ``trace`` compares the course with its source article (it reads
+    the article's file). Raises ``CourseError`` if the ``checks:`` thresholds are invalid."""
     t = thresholds or load_thresholds(course)
     chapters = [check_chapter(course, c, t, notebooks_dir) for c in course.chapters]
-    return CheckReport(course, t, today, chapters, _apply_overrides(review_dates(course, t, today), t))
+    course_wide = (review_dates(course, t, today) + review_signoff(course, t) + source_details(course, t)
+                   + todo_marks(course, t) + (source_trace(course, t) if trace else []))
+    return CheckReport(course, t, today, chapters, _apply_overrides(course_wide, t))

@@ -5,9 +5,7 @@ course-wide review-date rule also takes today's date, so tests can pin it.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-from pathlib import Path
 
 import textstat
 
@@ -17,7 +15,8 @@ from ..structure.loader import TERM_ROLE
 from .findings import Finding
 from .located import front_matter, line_of
 from .markdown import FENCE, IMAGE, OPTION, Line, chapter_lines, visible
-from .thresholds import Thresholds, course_yml
+from .raw_html import raw_html
+from .thresholds import Thresholds
 
 TEXT_KINDS = {"prose", "item", "item-cont"}
 # "(source 2)", "(sources 15 and 16)", "(1)": citations, not numbers a reader acts on.
@@ -65,11 +64,20 @@ def objectives(course: Course, chapter: Chapter, t: Thresholds) -> list[Finding]
 
 
 def key_points(course: Course, chapter: Chapter, t: Thresholds) -> list[Finding]:
-    if any(p.strip() for p in chapter.meta.key_points):
-        return []
-    return [Finding("key-points", "error", chapter.file, _front_line(chapter, "key_points"),
-                    "the chapter has no key points.",
-                    "Add 'key_points:' with the chapter's main facts, one short sentence each.", chapter.id)]
+    findings = []
+    if not any(p.strip() for p in chapter.meta.key_points):
+        findings.append(Finding("key-points", "error", chapter.file, _front_line(chapter, "key_points"),
+                                "the chapter has no key points.",
+                                "Add 'key_points:' with the chapter's main facts, one short sentence each.",
+                                chapter.id))
+    for i, part in enumerate(chapter.meta.parts):
+        if not any(p.strip() for p in part.key_points):
+            findings.append(Finding("key-points", "error", chapter.file,
+                                    _front_line(chapter, "parts", i, "key_points"),
+                                    f"part {i + 1} (“{part.title}”) has no key points.",
+                                    "Add the part's main facts under its 'key_points:', one short "
+                                    "sentence each.", chapter.id))
+    return findings
 
 
 def heading_spacing(course: Course, chapter: Chapter, t: Thresholds) -> list[Finding]:
@@ -128,11 +136,13 @@ def list_length(course: Course, chapter: Chapter, t: Thresholds) -> list[Finding
                                     f"a list of {count} items (limit {t.max_list_items}).",
                                     "Split it into two lists under their own sub-headings, or shorten it.",
                                     chapter.id))
-    for field in ("key_points", "when_to_get_help", "objectives"):
-        count = len(getattr(chapter.meta, field))
-        if count > t.max_list_items:
-            findings.append(Finding("list-length", "error", chapter.file, _front_line(chapter, field),
-                                    f"{field} has {count} items (limit {t.max_list_items}).",
+    fields = [(f, getattr(chapter.meta, f), (f,)) for f in ("key_points", "when_to_get_help", "objectives")]
+    fields += [(f"parts[{i}].key_points", part.key_points, ("parts", i, "key_points"))
+               for i, part in enumerate(chapter.meta.parts)]
+    for field, items, loc in fields:
+        if len(items) > t.max_list_items:
+            findings.append(Finding("list-length", "error", chapter.file, _front_line(chapter, *loc),
+                                    f"{field} has {len(items)} items (limit {t.max_list_items}).",
                                     "Keep the most important ones; merge the rest.", chapter.id))
     return findings
 
@@ -281,27 +291,4 @@ def _directive_parts(lines: list[Line], start: int) -> tuple[dict[str, str], lis
 
 
 CHAPTER_RULES = [main_message, objectives, key_points, heading_spacing, list_length, help_box,
-                 glossary_links, glossary_list, numbers, images]
-
-
-def review_dates(course: Course, t: Thresholds, today: dt.date | None) -> list[Finding]:
-    meta, source = course.meta, course_yml(course)
-    file = str(Path(course.root) / "course.yml")
-    if today is None:  # no clock (e.g. a generated page must not change from day to day)
-        return []
-    line = line_of(source, "next_review_due")
-    if meta.next_review_due < today:
-        return [Finding("review-dates", "error", file, line,
-                        f"next_review_due {meta.next_review_due} is in the past (today is {today}).",
-                        "Review the chapters against the article, then set last_reviewed to today "
-                        "and next_review_due to a date within a year.")]
-    if (meta.next_review_due - today).days <= t.review_warning_days:
-        return [Finding("review-dates", "warning", file, line,
-                        f"the next review is due on {meta.next_review_due}, in "
-                        f"{(meta.next_review_due - today).days} days.",
-                        "Plan the review; then update last_reviewed and next_review_due.")]
-    if meta.last_reviewed > today:
-        return [Finding("review-dates", "error", file, line_of(source, "last_reviewed"),
-                        f"last_reviewed {meta.last_reviewed} is in the future (today is {today}).",
-                        "Set last_reviewed to the day the course was last reviewed.")]
-    return []
+                 glossary_links, glossary_list, numbers, images, raw_html]

@@ -9,7 +9,6 @@ from ..book.execute import ExecutionFailed
 from ..book.jupyterbook import BookBuildFailed
 from ..instructor.pack import PackError, make_pack
 from patientcourse_runtime.results import parse_due
-from .build import build_html
 from .common import COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, console, load_or_exit
 
 
@@ -33,21 +32,21 @@ def assign(chapters: str = typer.Option(..., "--chapters", help="Comma-separated
         if due:
             parse_due(due)  # refuse a date the grader could not read later
         pack = make_pack(model, chapter_ids, title=title, due=due, mode=mode, out=out,
-                         config=config, build_html=build_html)
+                         config=config)
     except (KeyError, ValueError) as err:
-        console.print(str(err.args[0]), style="red", markup=False, soft_wrap=True)
+        console.print(str(err.args[0]), style="red")
         raise typer.Exit(EXIT_BAD_INPUT)
     except (ExecutionFailed, BookBuildFailed) as err:
-        console.print(f"The pack's book did not build, so no pack was written.\n{err}", markup=False, soft_wrap=True)
+        console.print(f"The pack's book did not build, so no pack was written.\n{err}")
         raise typer.Exit(EXIT_FAILED)
     console.print(f"Wrote the {pack.mode} pack {pack.folder} for assignment {pack.assignment['id']!r}: "
                   f"{len(pack.chapters)} chapters ({', '.join(pack.chapters)}), {pack.files} files, "
-                  f"{pack.size_bytes / 1e6:.1f} MB.", markup=False, soft_wrap=True)
+                  f"{pack.size_bytes / 1e6:.1f} MB.")
     if pack.mode == "assessment":
         console.print(f"Checked every byte: none of the {pack.scanned_secrets} answer-key strings "
-                      "and no correctness marker is in the pack.", soft_wrap=True)
+                      "and no correctness marker is in the pack.")
     console.print(f"Grade what learners hand in with: patientcourse grade --pack {pack.folder} "
-                  "--out grades/ RESULTS...", markup=False, soft_wrap=True)
+                  "--out grades/ RESULTS...")
 
 
 def register(app: typer.Typer) -> None:

@@ -4,28 +4,17 @@ Exit 0 when no error-level rule fails (warnings allowed), 1 when one does, 2 whe
 source (or its ``checks:`` thresholds) cannot be read."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from ..checks import run_checks
 from ..checks.report import print_report, report_json
 from ..structure import CourseError, load_course
-from .common import COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, report_problems
-
-
-def _date(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date. Write it as YYYY-MM-DD, e.g. 2026-11-24.",
-                                 param_hint="--today")
+from .common import (COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, TODAY_OPTION, parse_today,
+                     plain_console, report_problems)
 
 
 def check(course: Path = COURSE_OPTION,
@@ -35,10 +24,10 @@ def check(course: Path = COURSE_OPTION,
                                               "credit and figures [default: <course>/../notebooks]."),
           no_info: bool = typer.Option(False, "--no-info", help="Hide the notes for a human look "
                                                                 "(numbers) in the table."),
-          today: str = typer.Option(None, "--today", hidden=True, help="Pretend today is YYYY-MM-DD."),
+          today: str = TODAY_OPTION,
           ) -> None:
     """Check readability, structure and quiz coverage of every chapter."""
-    when = _date(today)
+    when = parse_today(today)
     # normpath keeps paths in findings short and relative: course -> notebooks, . -> ../notebooks
     notebooks_dir = notebooks if notebooks is not None else Path(os.path.normpath(course / ".." / "notebooks"))
     try:
@@ -52,7 +41,7 @@ def check(course: Path = COURSE_OPTION,
     if json_:
         typer.echo(report_json(report))
     else:
-        print_report(report, Console(highlight=False), show_info=not no_info)
+        print_report(report, plain_console(stderr=False), show_info=not no_info)
     raise typer.Exit(EXIT_OK if report.passed else EXIT_FAILED)
 
 

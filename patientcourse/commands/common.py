@@ -1,26 +1,53 @@
 """What every command shares: loading the course with readable errors, and exit codes."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import typer
 from rich.console import Console
 
-from ..structure import Course, CourseError, load_course
+from ..structure import Course, CourseError
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
-console = Console(stderr=True, highlight=False)
+
+def plain_console(*, stderr: bool = True) -> Console:
+    """The console every command prints through.
+
+    Lines are never wrapped or cropped at the terminal width (``soft_wrap``): a
+    ``file:line: field: message`` line or a path is one whole line that editors can jump to
+    and grep can find, however narrow the terminal. Text is never read as rich markup or
+    emoji codes, so a path such as ``course[draft]/:x:/`` prints exactly as it is; style
+    a message with ``style=`` instead."""
+    return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=True)
+
+
+console = plain_console()
 
 COURSE_OPTION = typer.Option(Path("course"), "--course", "-c", help="The course source folder.",
                              show_default=True)
+# The review-date rule compares with today; tests and reviewers can pin the day.
+TODAY_OPTION = typer.Option(None, "--today", hidden=True, help="Pretend today is YYYY-MM-DD.")
+
+
+def parse_today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date. Write it as YYYY-MM-DD, e.g. 2026-11-24.",
+                                 param_hint="--today")
 
 
 def load_or_exit(course_dir: Path) -> Course:
-    """Load and validate the course; on bad input print every located problem and exit 2
-    (before anything is written or executed)."""
+    """Load the course (``book.pipeline.load``); on bad input print every located problem and
+    exit 2 (before anything is written or executed)."""
+    from ..book.pipeline import load
+
     try:
-        return load_course(course_dir)
+        return load(course_dir)
     except CourseError as err:
         report_problems(err)
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -28,19 +55,7 @@ def load_or_exit(course_dir: Path) -> Course:
 
 def report_problems(err: CourseError) -> None:
     n = len(err.problems)
-    console.print(f"[bold red]The course source has {n} problem{'s' if n != 1 else ''}; "
-                  "nothing was written.[/]")
+    console.print(f"The course source has {n} problem{'s' if n != 1 else ''}; nothing was written.",
+                  style="bold red")
     for problem in err.problems:
-        console.print(f"  {problem}", markup=False)
-
-
-def render_or_exit(model: Course) -> dict[str, bytes]:
-    """Every generated file of the project; a problem found while rendering (e.g. invalid
-    check thresholds, read by the report page) is bad input too: print it and exit 2."""
-    from ..render.project import render_project
-
-    try:
-        return render_project(model)
-    except CourseError as err:
-        report_problems(err)
-        raise typer.Exit(EXIT_BAD_INPUT)
+        console.print(f"  {problem}")

@@ -15,9 +15,17 @@ ordering    matching of each step to its position (``=step -> Step 2``), the nea
             GIFT type; step feedback goes in the general feedback
 =========== ======================================================================
 
-The explanation is the general feedback (``####``). Every text is escaped: ``& < >`` as HTML
-entities (Moodle reads the text as HTML; course text must show as typed), then ``~ = # { } :``
-and the backslash get a backslash, as Moodle's importer expects.
+The explanation is the general feedback (``####``). Options are written in display order
+(Moodle may shuffle them again). Every text is escaped the way Moodle's importer
+(question/format/gift/format.php) reads it:
+
+- ``& < >`` as HTML entities (Moodle reads the text as HTML; course text must show as typed).
+  So ``->`` is written ``-&gt;``: Moodle shows "->" as typed, and never mistakes it for the
+  arrow between a matching item and its match;
+- ``~ = # { } :`` and the backslash get a backslash;
+- a text starting with ``[`` starts with ``&#91;`` instead (Moodle reads a leading
+  ``[html]``, ``[markdown]``... as the text's format);
+- an answer starting with ``%`` starts with ``&#37;`` (Moodle reads ``%50%`` there as a weight).
 """
 from __future__ import annotations
 
@@ -25,6 +33,7 @@ import html
 import re
 
 from ..structure import Course
+from ..structure.quiz import display_order
 from .lms import ExportReport, one_line
 
 GIFT_SPECIAL = re.compile(r"([\\~=#{}:])")
@@ -34,29 +43,31 @@ GIFT_TYPE = {"single": "multichoice", "multiple": "multichoice (multiple answers
 
 
 def gift_escape(text: str) -> str:
-    # "->" separates a matching item from its match and cannot be escaped; an arrow reads the same.
-    text = one_line(text).replace("->", "→")
     # Moodle reads GIFT text as HTML: "<b>" in course text must show as typed, not as markup.
-    text = html.escape(text, quote=False)
-    return GIFT_SPECIAL.sub(r"\\\1", text)
+    text = html.escape(one_line(text), quote=False)
+    text = GIFT_SPECIAL.sub(r"\\\1", text)
+    # Entities for a leading "[" (a format name to Moodle) and "%" (a weight): both show as typed.
+    if text.startswith("["):
+        text = "&#91;" + text[1:]
+    if text.startswith("%"):
+        text = "&#37;" + text[1:]
+    return text
 
 
 def _weight(percent: float) -> str:
     return f"{percent:.5f}".rstrip("0").rstrip(".")
 
 
-def _answers(question) -> tuple[list[str], list[str]]:
+def _answers(course_id: str, question) -> tuple[list[str], list[str]]:
     """The answer lines inside the braces, and extra general-feedback sentences."""
     e = gift_escape
-    if question.type == "single":
+    if question.type in ("single", "multiple"):
         right = set(question.correct_ids())
-        return [f"{'=' if i in right else '~'}{e(o.text)}#{e(o.feedback)}"
-                for i, o in zip(question.option_ids(), question.options)], []
-    if question.type == "multiple":
-        right = set(question.correct_ids())
+        shown = [(i, question.option(i)) for i in display_order(course_id, question)]
+        if question.type == "single":
+            return [f"{'=' if i in right else '~'}{e(o.text)}#{e(o.feedback)}" for i, o in shown], []
         share = _weight(100 / len(right))
-        return [f"~%{'' if i in right else '-'}{share}%{e(o.text)}#{e(o.feedback)}"
-                for i, o in zip(question.option_ids(), question.options)], []
+        return [f"~%{'' if i in right else '-'}{share}%{e(o.text)}#{e(o.feedback)}" for i, o in shown], []
     if question.type == "truefalse":
         wrong, right = ((question.if_false, question.if_true) if question.answer
                         else (question.if_true, question.if_false))
@@ -79,7 +90,7 @@ def export_gift(course: Course, title: str) -> tuple[str, ExportReport]:
     for chapter in course.chapters:
         blocks.append(f"$CATEGORY: $course$/{course.id}/{chapter.id}")
         for question in chapter.quiz.questions:
-            answers, extra_feedback = _answers(question)
+            answers, extra_feedback = _answers(course.id, question)
             general = " ".join([question.explanation, *extra_feedback])
             prompt = question.prompt + (f" (answer in {question.unit})" if question.type == "numeric" else "")
             body = "\n".join(f"  {a}" for a in answers)

@@ -3,19 +3,28 @@
 Safety and trust: a results file is only ever parsed as JSON (nothing in it is executed or
 imported), and every score is recomputed with the model's own ``Question.score`` from the
 chosen ``answer``; a score or "correct" flag in the file is ignored. A file that cannot be
-graded is skipped with a reason, never half-graded.
+graded is skipped with a reason, never half-graded, and no file can stop the others from
+being graded (``Grader.read`` turns every way a file can be wrong into ``BadResults``).
+
+Two files from one learner (same roster entry; without a roster, same id, or same name if
+no id): the latest file handed in on time is graded; files after the due date count only
+when the learner sent nothing on time (then the latest is graded and flagged late). Every
+other file is listed in skipped.csv, naming the file that was kept.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from patientcourse_runtime.results import Results, ResultsInvalid, parse_results
+from patientcourse_runtime.results import AnswerRecord, Results, ResultsInvalid, parse_results
+from patientcourse_runtime.store import is_bookkeeping
 
 from ..structure import Course
+from .roster import Roster, RosterMatch
 
 # Larger than any honest results file (a full course is a few kB), small enough that a stray
 # video handed in by mistake is refused before it is read into memory.
@@ -32,6 +41,21 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class AnswerResult:
+    """One learner's answer to one question, scored: the last answer and the first."""
+    chapter: str
+    question: str
+    answer: Any
+    score: float
+    correct: bool
+    attempts: int
+    first_known: bool  # False for an older file with several tries and no first_answer
+    first_answer: Any
+    first_score: float | None
+    first_correct: bool | None
+
+
 @dataclass
 class LearnerGrade:
     learner: str
@@ -41,27 +65,53 @@ class LearnerGrade:
     saved_at: dt.datetime
     late: bool
     points: dict[str, float]  # chapter id -> points earned (one point per question)
+    answers: dict[str, AnswerResult] = field(default_factory=dict)  # question id -> result
+    match: RosterMatch | None = None  # who this is in the roster (with --roster)
 
-
-@dataclass
-class ItemStat:
-    chapter: str
-    question: str
-    type: str
-    prompt: str
-    answered: int = 0
-    correct: int = 0
-    score_sum: float = 0.0
-    wrong_answers: Counter = field(default_factory=Counter)
+    @property
+    def total(self) -> float:
+        return sum(self.points.values())
 
 
 @dataclass
 class Gradebook:
+    course_id: str
     chapters: list[str]  # graded chapter ids, in course order
     possible: dict[str, int]  # chapter id -> points possible
+    questions: list[tuple[str, Any]]  # (chapter id, question), in course order
     grades: list[LearnerGrade]
-    items: list[ItemStat]
     skipped: list[Skipped]
+    roster: Roster | None = None
+
+    @property
+    def total_possible(self) -> int:
+        return sum(self.possible.values())
+
+
+def collect_files(paths: list[Path], *, exclude: list[Path] = ()) -> tuple[list[Path], list[Skipped]]:
+    """Results files named or found in folders (every ``*.json`` under a folder, in name
+    order), and every other file in those folders, skipped: it may be a hand-in saved under
+    the wrong name, and the instructor should see it. Files under ``exclude`` (the folders
+    grade writes to) are left out."""
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    mine = [p.resolve() for p in exclude]
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for found in sorted(p for p in path.rglob("*") if not p.is_dir()):
+            if any(folder == found.resolve().parent or folder in found.resolve().parents for folder in mine):
+                continue
+            if is_bookkeeping(found):  # a results file's lock or last good copy: grading it would count twice
+                continue
+            if found.suffix.lower() == ".json":
+                files.append(found)
+            else:
+                skipped.append(Skipped(str(found), "not a .json file, so not a results file. If it "
+                                       "is a learner's hand-in, ask them for the .json file from "
+                                       "'Download my results'."))
+    return files, skipped
 
 
 class Grader:
@@ -86,7 +136,7 @@ class Grader:
                                  "file. Ask the learner for the file from 'Download my results'.")
             raw = path.read_bytes()
         except OSError as err:
-            raise BadResults(f"cannot read it ({err.strerror}). Check the path.") from None
+            raise BadResults(f"cannot read it ({err.strerror or err}). Check the path.") from None
         try:
             data = json.loads(raw)
         except (UnicodeDecodeError, ValueError, RecursionError) as err:
@@ -97,7 +147,7 @@ class Grader:
                              "notebook saves; ask the learner to hand that in.") from None
         try:
             results = parse_results(data)
-        except ResultsInvalid as err:
+        except (ResultsInvalid, RecursionError) as err:
             raise BadResults(f"{err}. The file does not match the results shape "
                              "(docs/instructors.md). Ask the learner for the file from "
                              "'Download my results'.") from None
@@ -106,104 +156,112 @@ class Grader:
 
     def _check_against_course(self, results: Results) -> None:
         if results.course != self.course.id:
-            raise BadResults(f"course: the file is for course {results.course!r}, not "
+            raise BadResults(f"course: the file is for course {_quote(results.course)}, not "
                              f"{self.course.id!r}. Grade it against that course's source.")
         if self.assignment_id is not None:
             got = results.assignment.id if results.assignment else None
             if got != self.assignment_id:
-                raise BadResults(f"assignment: the file is for assignment {got!r}, not "
+                raise BadResults(f"assignment: the file is for assignment {_quote(got)}, not "
                                  f"{self.assignment_id!r}. Grade it with that assignment.")
         if not results.learner.key:
             raise BadResults("learner: no name and no id. Ask the learner to type their name, "
                              "save the results again and hand in the new file.")
         for chapter_id, answers in results.chapters.items():
             if chapter_id not in self.course_chapters:
-                raise BadResults(f"chapters.{chapter_id}: no such chapter in course "
+                raise BadResults(f"chapters.{_quote(chapter_id, bare=True)}: no such chapter in course "
                                  f"{self.course.id!r}. The file may come from another version "
                                  "of the course.")
             bank = self.questions.get(chapter_id)
             unknown = sorted(set(answers) - set(bank)) if bank is not None else []
             if unknown:
                 raise BadResults(f"chapters.{chapter_id}.answers: unknown question ids "
-                                 f"{', '.join(unknown)}. The file may come from another version "
-                                 "of the course.")
+                                 f"{', '.join(_quote(u, bare=True) for u in unknown[:10])}. The file may "
+                                 "come from another version of the course.")
 
-    def grade(self, paths: list[Path]) -> Gradebook:
-        skipped: list[Skipped] = []
-        by_learner: dict[str, list[tuple[Results, str]]] = defaultdict(list)
+    def grade(self, paths: list[Path], *, roster: Roster | None = None,
+              skipped: list[Skipped] | None = None) -> Gradebook:
+        """Grade every file; ``skipped`` (e.g. from ``collect_files``) are listed first."""
+        skipped = list(skipped or [])
+        by_person: dict[tuple, list[tuple[Results, str, RosterMatch | None]]] = defaultdict(list)
         for path in paths:
             try:
                 results = self.read(path)
             except BadResults as err:
                 skipped.append(Skipped(str(path), str(err)))
                 continue
-            by_learner[results.learner.key].append((results, str(path)))
-        kept = []
-        for files in by_learner.values():
-            # Latest save wins; on a tie, the file named later on the command line.
-            files.sort(key=lambda f: f[0].saved_at)
-            newest, newest_path = files[-1]
-            for results, path in files[:-1]:
-                tie = " (same saved_at; kept the one named later)" if results.saved_at == newest.saved_at else ""
-                skipped.append(Skipped(path, f"duplicate: an older file from learner "
-                                       f"{results.learner.label!r} (saved {_iso(results.saved_at)}); "
-                                       f"kept {newest_path} (saved {_iso(newest.saved_at)}){tie}."))
-            kept.append((newest, newest_path))
-        items = {(c, q): ItemStat(c, q, question.type, question.prompt)
-                 for c, bank in self.questions.items() for q, question in bank.items()}
-        grades = [self._grade_one(results, path, items) for results, path in kept]
-        grades.sort(key=lambda g: (g.learner.casefold(), g.learner_id))
+            match = roster.match(results.learner) if roster else None
+            by_person[_person(results, match)].append((results, str(path), match))
+        grades = []
+        for files in by_person.values():
+            kept, others = self._choose(files)
+            results, path, match = kept
+            for other, other_path, _ in others:
+                skipped.append(Skipped(other_path, self._duplicate_reason(other, results, path)))
+            grades.append(self._grade_one(results, path, match))
+        grades.sort(key=lambda g: (g.learner.casefold(), g.learner_id, g.path))
         possible = {c: len(self.questions[c]) for c in self.chapters}
-        return Gradebook(self.chapters, possible, grades, list(items.values()), skipped)
+        questions = [(c, q) for c in self.chapters for q in self.questions[c].values()]
+        return Gradebook(self.course.id, self.chapters, possible, questions, grades, skipped, roster)
 
-    def _grade_one(self, results: Results, path: str, items: dict) -> LearnerGrade:
+    def _choose(self, files: list) -> tuple[tuple, list[tuple]]:
+        """The file to grade among one learner's files, and the others (see the module doc)."""
+        order = {id(f): n for n, f in enumerate(files)}  # a tie goes to the file named later
+        ranked = sorted(files, key=lambda f: (not self._late(f[0]), f[0].saved_at, order[id(f)]))
+        return ranked[-1], [f for f in files if f is not ranked[-1]]
+
+    def _duplicate_reason(self, other: Results, kept: Results, kept_path: str) -> str:
+        late = " after the due date" if self._late(other) else ""
+        rule = ("the latest file on time is graded" if self._late(other) and not self._late(kept)
+                else "the file saved last is graded")
+        tie = " (same saved_at; kept the one named later)" if other.saved_at == kept.saved_at else ""
+        return (f"duplicate: another file from learner {other.learner.label!r}, saved "
+                f"{_iso(other.saved_at)}{late}; {rule}: kept {kept_path} (saved "
+                f"{_iso(kept.saved_at)}){tie}.")
+
+    def _late(self, results: Results) -> bool:
+        """Any answer of the graded chapters recorded after the due date."""
+        if self.due is None:
+            return False
+        return any((record.answered_at or results.saved_at) > self.due
+                   for chapter_id in self.chapters
+                   for record in results.chapters.get(chapter_id, {}).values())
+
+    def _grade_one(self, results: Results, path: str, match: RosterMatch | None) -> LearnerGrade:
         points: dict[str, float] = {}
-        late = False
+        answers: dict[str, AnswerResult] = {}
         for chapter_id in self.chapters:
-            answers = results.chapters.get(chapter_id)
             earned = 0.0
-            for question_id, record in (answers or {}).items():
-                question = self.questions[chapter_id][question_id]
-                scored = question.score(record.answer)
+            for question_id, record in results.chapters.get(chapter_id, {}).items():
+                scored = score_record(chapter_id, self.questions[chapter_id][question_id], record)
+                answers[question_id] = scored
                 earned += scored.score
-                stat = items[(chapter_id, question_id)]
-                stat.answered += 1
-                stat.score_sum += scored.score
-                if scored.correct:
-                    stat.correct += 1
-                else:
-                    stat.wrong_answers[describe_answer(question, record.answer)] += 1
-                answered_at = record.answered_at or results.saved_at
-                late = late or (self.due is not None and answered_at > self.due)
             points[chapter_id] = earned
         return LearnerGrade(results.learner.name, results.learner.id, path, results.origin,
-                            results.saved_at, late, points)
+                            results.saved_at, self._late(results), points, answers, match)
 
 
-def describe_answer(question, answer) -> str:
-    """A wrong answer in words an instructor can re-teach from (not ids)."""
-    kind = question.type
-    try:
-        if kind == "single" and isinstance(answer, str):
-            return f"{answer}) {question.option(answer).text}"
-        if kind == "multiple" and isinstance(answer, list) and set(answer) <= set(question.option_ids()):
-            return "; ".join(f"{a}) {question.option(a).text}" for a in question.option_ids() if a in answer)
-        if kind == "truefalse" and isinstance(answer, bool):
-            return "True" if answer else "False"
-        if kind == "numeric" and not isinstance(answer, bool):
-            return f"{answer:g} {question.unit}"
-        if kind == "matching":
-            match_text = {m: p.match for m, p in zip(question.match_ids(), question.pairs)}
-            return "; ".join(f"{p.item} → {match_text[answer[i]]}"
-                             for i, m, p in zip(question.item_ids(), question.match_ids(), question.pairs)
-                             if answer[i] != m)
-        if kind == "ordering":
-            step_text = {s: step.text for s, step in zip(question.step_ids(), question.steps)}
-            return " → ".join(step_text[s] for s in answer)
-    except (AttributeError, KeyError, TypeError, ValueError, OverflowError):
-        pass
-    return "(an answer in a form this question does not accept)"
+def score_record(chapter_id: str, question, record: AnswerRecord) -> AnswerResult:
+    final = question.score(record.answer)
+    first = question.score(record.first_answer) if record.first_known else None
+    return AnswerResult(chapter_id, question.id, record.answer, final.score, final.correct, record.attempts,
+                        record.first_known, record.first_answer,
+                        first.score if first else None, first.correct if first else None)
+
+
+def _person(results: Results, match: RosterMatch | None) -> tuple:
+    """Whose file this is: the roster entry it matched, else the learner as typed."""
+    if match is not None and match.entry is not None:
+        return ("roster", match.entry.key)
+    return ("learner", results.learner.key)
+
+
+def _quote(value: Any, *, bare: bool = False) -> str:
+    """A value from a file, quoted for a message: never longer than a line."""
+    text = value if isinstance(value, str) else repr(value)
+    text = text if len(text) <= 60 else text[:60] + "…"
+    return text if bare else repr(text)
 
 
 def _iso(moment: dt.datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
+

@@ -1,4 +1,4 @@
-"""What LMS exporters share: the report of what was exported and what was not, and plain text."""
+"""What LMS exporters share: the report of what was exported and how, and plain text."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,6 +9,7 @@ class ExportReport:
     format: str
     exported: list[tuple[str, str, str]] = field(default_factory=list)  # (question id, our type, LMS type)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (question id, why)
+    notes: list[str] = field(default_factory=list)  # how something was mapped, for the instructor
 
     def summary(self) -> list[str]:
         lines = [f"Exported {len(self.exported)} question{'s' if len(self.exported) != 1 else ''} "
@@ -17,6 +18,7 @@ class ExportReport:
         if self.skipped:
             lines.append(f"Not exported ({len(self.skipped)}):")
             lines += [f"  {qid}: {why}" for qid, why in self.skipped]
+        lines += [f"Note: {note}" for note in self.notes]
         return lines
 
 

@@ -1,8 +1,11 @@
 """Student packs: the chosen chapters as notebooks plus a small HTML book, and a README.
 
-Layout of a pack (what a learner receives; nothing else is needed but ``pip install``)::
+Layout of a pack (what a learner receives; nothing else is needed but Python and pip)::
 
-    README.md                  how to open, answer and hand in
+    README.md                  how to open, answer and hand in (two commands to set up and start)
+    requirements.txt           JupyterLab, jupyterlab-myst and the runtime wheel below
+    wheels/patientcourse_runtime-<version>-py3-none-any.whl
+                               what the notebooks run (``patientcourse.packaging``)
     notebooks/NN-slug.ipynb    the chapters, not yet run
     notebooks/course.json      the runtime bundle (assessment: no answers, no feedback)
     book/index.html ...        the chapters with the landing, glossary and sources pages
@@ -21,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from ..packaging import build_runtime_wheel, learner_requirements
 from ..render.notebooks import NOTEBOOK_DIR
 from ..render.project import BUNDLE_PATH, render_project, write_files
 from ..structure import Course
@@ -29,6 +33,7 @@ from .leak_scan import Finding, answer_key_secrets, scan_folder
 from .pack_readme import readme
 
 MODES = ("practice", "assessment")
+WHEELS = "wheels"
 
 
 class PackError(ValueError):
@@ -53,11 +58,13 @@ def assignment_record(title: str, due: str | None) -> dict:
 
 
 def make_pack(course: Course, chapter_ids: list[str], *, title: str, due: str | None,
-              mode: str, out: Path, config: Path, build_html) -> Pack:
+              mode: str, out: Path, config: Path, build_html=None) -> Pack:
     """Render, build and check the pack in a temporary folder, then move it to ``out``.
 
-    ``build_html(project_dir, files)`` is the book builder (``commands.build.build_html``);
-    it is passed in so this module stays free of the build machinery's imports."""
+    ``build_html(project_dir, files)`` builds the book: the pipeline's (``book.pipeline``)
+    unless a test passes another."""
+    if build_html is None:
+        from ..book.pipeline import build_html  # the build machinery, imported only when used
     if mode not in MODES:
         raise PackError(f"--mode must be practice or assessment, not {mode!r}.")
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
@@ -72,14 +79,14 @@ def make_pack(course: Course, chapter_ids: list[str], *, title: str, due: str | 
     with tempfile.TemporaryDirectory(prefix=".pack-", dir=out.parent) as tmp:
         project, pack = Path(tmp) / "project", Path(tmp) / "pack"
         write_files(files, project)
-        (project / "_config.yml").write_text(_pack_config(config, assignment), encoding="utf-8")
+        (project / "_config.yml").write_text(_pack_config(config, assignment, course), encoding="utf-8")
         html = build_html(project, files)
         _assemble(pack, files, html, readme(subset, assignment, mode))
         scanned = 0
         if mode == "assessment":
             secrets = answer_key_secrets(subset)
             scanned = secrets.count
-            findings = scan_folder(pack, secrets)
+            findings = leak_findings(pack, secrets)
             if findings:
                 raise PackError(_leak_message(findings))
         sizes = [p.stat().st_size for p in pack.rglob("*") if p.is_file()]
@@ -89,10 +96,15 @@ def make_pack(course: Course, chapter_ids: list[str], *, title: str, due: str | 
     return Pack(out, assignment, [c.id for c in subset.chapters], mode, len(sizes), sum(sizes), scanned)
 
 
-def _pack_config(config: Path, assignment: dict) -> str:
-    """The book's own config, titled with the assignment."""
+def _pack_config(config: Path, assignment: dict, course: Course) -> str:
+    """The book's own config, titled with the assignment; its course.yml is the course's."""
     data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
-    data["title"] = f"{assignment['title']} — {data.get('title', '')}".rstrip(" —")
+    title = f"{assignment['title']} — {course.meta.title}"
+    data["title"] = title
+    sphinx_config = data.setdefault("sphinx", {}).setdefault("config", {})
+    if sphinx_config.get("patientcourse_course"):
+        sphinx_config["patientcourse_course"] = str(Path(course.root).resolve())
+        sphinx_config["patientcourse_title"] = title
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
@@ -104,7 +116,17 @@ def _assemble(pack: Path, files: dict[str, bytes], html: Path, readme_text: str)
             (pack / rel).write_bytes(files[rel])
     # Sphinx's build bookkeeping is no use to a learner.
     shutil.copytree(html, pack / "book", ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"))
+    wheel = build_runtime_wheel(pack / WHEELS)
+    (pack / "requirements.txt").write_text(learner_requirements(f"./{WHEELS}/{wheel.name}"), encoding="utf-8")
     (pack / "README.md").write_text(readme_text, encoding="utf-8")
+
+
+def leak_findings(pack: Path, secrets) -> list[Finding]:
+    """What the byte scan finds in a pack. The runtime wheel is the code that reads results
+    and bundles, so its own source may name their fields (``"answer":``); that is no leak. It
+    holds no course data, and the course's answer-key text is still looked for in it."""
+    return [f for f in scan_folder(pack, secrets)
+            if not (f.file.startswith(f"{WHEELS}/") and not f.what.startswith("answer key text"))]
 
 
 def _leak_message(findings: list[Finding]) -> str:

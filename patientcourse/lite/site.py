@@ -23,13 +23,14 @@ import nbformat
 
 from patientcourse_runtime.fileio import atomic_write
 
-from ..packaging import RuntimeWheelError, build_runtime_wheel, runtime_digest
+from ..packaging import WheelBuildFailed, build_runtime_wheel, runtime_fingerprint
 from . import LiteBuildFailed
 from .fetch import (PYODIDE_CORE, WHEEL_PINS, build_pure_wheels, cache_dir, cache_scratch, fetch_pyodide_core,
                     fetch_wheels, publish_into_cache, read_pins)
 from .lock import build_lock
 
 LITE_DIR = "lite"  # under the published book: _build/html/lite
+LITE_URL = f"{LITE_DIR}/lab/index.html"  # JupyterLab, from the book's root
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 KERNEL_EXTENSION_WHEEL = "jupyterlite_pyodide_kernel-"
 WIDGETS_EXTENSION_WHEEL = "jupyterlab_widgets-"
@@ -104,15 +105,16 @@ def lite_contents(files: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def runtime_wheel(cache: Path) -> Path:
-    """The runtime's wheel, rebuilt only when its sources change."""
-    folder = cache / "runtime" / runtime_digest()
+    """The runtime's wheel (``packaging.py``), kept in the cache by the hash of its sources:
+    rebuilt only when they change, by any build on the machine."""
+    folder = cache / "runtime" / runtime_fingerprint()
     found = sorted(folder.glob("*.whl"))
     if found:
         return found[0]
     with cache_scratch(cache) as tmp:
         try:
             built = build_runtime_wheel(Path(tmp))
-        except RuntimeWheelError as err:
+        except WheelBuildFailed as err:
             raise LiteBuildFailed(str(err)) from None
         folder.mkdir(parents=True, exist_ok=True)
         os.replace(built, folder / built.name)

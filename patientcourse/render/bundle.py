@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from ..structure import Course
+from ..structure.quiz import ChoiceQuestion, display_order
 
 MODES = ("practice", "assessment")
 # What every question shows, whatever its type.
@@ -26,12 +27,20 @@ def bundle(course: Course, *, mode: str = "practice", assignment: dict | None = 
         "course": {"id": course.id, "title": course.meta.title,
                    "disclaimer": course.meta.disclaimer, "credit": course.meta.source.credit},
         "assignment": assignment,
-        "chapters": {chapter.id: _chapter(chapter, mode) for chapter in course.chapters},
+        "chapters": {chapter.id: _chapter(chapter, mode, course.id) for chapter in course.chapters},
     }
 
 
-def _chapter(chapter, mode: str) -> dict:
-    questions = [q.runtime() for q in chapter.quiz.questions]
+def _question(question, course_id: str) -> dict:
+    """``Question.runtime()`` plus, for options, the order every face shows them in."""
+    q = question.runtime()
+    if isinstance(question, ChoiceQuestion):
+        q["order"] = display_order(course_id, question)
+    return q
+
+
+def _chapter(chapter, mode: str, course_id: str) -> dict:
+    questions = [_question(q, course_id) for q in chapter.quiz.questions]
     if mode == "assessment":
         questions = [shown_only(q) for q in questions]
     return {
@@ -51,7 +60,10 @@ def shown_only(q: dict) -> dict:
     out = {k: q[k] for k in SHOWN}
     kind = q["type"]
     if kind in ("single", "multiple"):
-        out["options"] = [{"id": o["id"], "text": o["text"]} for o in q["options"]]
+        # Listed in the shown order, so the file does not keep the written one either.
+        text = {o["id"]: o["text"] for o in q["options"]}
+        out["order"] = list(q["order"])
+        out["options"] = [{"id": option_id, "text": text[option_id]} for option_id in q["order"]]
     elif kind == "matching":
         out["items"] = sorted(({"id": p["item_id"], "text": p["item"]} for p in q["pairs"]), key=lambda x: x["id"])
         out["matches"] = sorted(({"id": p["match_id"], "text": p["match"]} for p in q["pairs"]), key=lambda x: x["id"])
@@ -59,7 +71,7 @@ def shown_only(q: dict) -> dict:
         text = {s["id"]: s["text"] for s in q["steps"]}
         out["steps"] = [{"id": step_id, "text": text[step_id]} for step_id in q["shown_order"]]
     elif kind == "numeric":
-        out["unit"] = q["unit"]
+        out.update(unit=q["unit"], unit_one=q["unit_one"], example=q["example"])
     return out
 
 

@@ -1,7 +1,9 @@
 """Course → every generated file of a book project, then written atomically.
 
 ``render_project`` is pure (course in, ``{relative path: bytes}`` out), so a source error
-stops before anything touches the disk, and tests can compare bytes without writing.
+stops before anything touches the disk, and tests can compare bytes without writing. The
+instructors' report page is rendered apart (``render_report``) from the check report the
+caller already has, so no renderer runs the checks again (see ``book/pipeline.py``).
 """
 from __future__ import annotations
 
@@ -10,10 +12,11 @@ from pathlib import Path
 import nbformat
 
 from patientcourse_runtime.fileio import atomic_write
+from ..checks.run import CheckReport
 from ..structure import Course
 from .bundle import bundle, bundle_bytes
 from .notebooks import NOTEBOOK_DIR, notebook_path, render_notebook
-from .pages import glossary_page, landing_page, progress_page, sources_page
+from .pages import glossary_page, instructors_page, landing_page, progress_page, sources_page
 from .report_page import report_page
 from .toc import render_toc
 
@@ -22,17 +25,31 @@ BUNDLE_PATH = f"{NOTEBOOK_DIR}/course.json"
 
 def render_project(course: Course, *, mode: str = "practice", assignment: dict | None = None,
                    instructor_pages: bool = True) -> dict[str, bytes]:
-    files = {notebook_path(c): render_notebook(course, c) for c in course.chapters}
+    """Every generated file but the report page, which ``instructor_pages`` links to (add it
+    with ``render_report``)."""
+    files = {notebook_path(c): render_notebook(course, c, mode) for c in course.chapters}
+    # A figure's drawing sits next to the notebooks, at the path the chapter names (e.g.
+    # notebooks/figures/x.svg), so the notebook and `jupyter-book build .` both find it.
+    files.update({f"{NOTEBOOK_DIR}/{f.file}": f.svg.encode("utf-8") for c in course.chapters for f in c.figures})
     files[BUNDLE_PATH] = bundle_bytes(bundle(course, mode=mode, assignment=assignment))
     files["_toc.yml"] = render_toc(course, instructor_pages=instructor_pages)
-    pages = {"index": lambda c: landing_page(c, instructor_pages=instructor_pages),
+    pages = {"index": landing_page,
              "glossary": glossary_page, "sources": sources_page,
-             "progress": lambda c: progress_page(c, assignment)}
+             "progress": lambda c: progress_page(c, assignment, mode)}
     if instructor_pages:
-        pages["report"] = report_page
+        pages["instructors"] = instructors_page
     for name, render in pages.items():
-        files[f"book/{name}.md"] = (render(course).rstrip("\n") + "\n").encode("utf-8")
+        files[f"book/{name}.md"] = _page_bytes(render(course))
     return files
+
+
+def render_report(course: Course, report: CheckReport) -> dict[str, bytes]:
+    """``book/report.md``, the instructors' quality report, from the check report."""
+    return {"book/report.md": _page_bytes(report_page(course, report))}
+
+
+def _page_bytes(text: str) -> bytes:
+    return (text.rstrip("\n") + "\n").encode("utf-8")
 
 
 def write_files(files: dict[str, bytes], dest: Path) -> list[str]:

@@ -18,6 +18,7 @@ def render_toc(course: Course, *, instructor_pages: bool = True) -> bytes:
     ]
     if instructor_pages:
         # Kept apart and labelled, so students can tell it is not part of their reading.
-        parts.append({"caption": "For instructors", "chapters": [{"file": "book/report"}]})
+        parts.append({"caption": "For instructors",
+                      "chapters": [{"file": "book/instructors"}, {"file": "book/report"}]})
     toc = {"format": "jb-book", "root": "book/index", "parts": parts}
     return (HEADER + yaml.safe_dump(toc, sort_keys=False, allow_unicode=True)).encode("utf-8")

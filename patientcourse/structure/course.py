@@ -7,13 +7,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Annotated, Any, Callable
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .quiz import Quiz
+from .unique import require_unique
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _no_markup(value: str) -> str:
+    # The book's theme prints the course title (sidebar) and each chapter title (the heading
+    # printed pages get) as HTML without escaping it, so '<' and '>' there could run as code.
+    if "<" in value or ">" in value:
+        raise ValueError("a title is plain text: remove '<' and '>' (the book shows titles as HTML, "
+                         "so they could be read as code). Write the words out instead.")
+    return value
+
+
+# The course title and chapter titles: text, never markup (see _no_markup).
+Title = Annotated[str, Field(min_length=1), AfterValidator(_no_markup)]
 
 
 class Strict(BaseModel):
@@ -29,14 +43,61 @@ class Author(Strict):
 
     @property
     def display(self) -> str:
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+        return self.display_in()
+
+    def display_in(self, text: Callable[[str], str] = str) -> str:
+        """Name and credentials, each passed through ``text`` (an escaper, for Markdown)."""
+        return f"{text(self.name)}, {text(self.credentials)}" if self.credentials else text(self.name)
+
+
+class LeftOut(Strict):
+    """A part of the source the course does not carry, quoted word for word, and why."""
+    text: str = Field(min_length=1, description="The words left out, exactly as in the source "
+                      "(one sentence or several in a row).")
+    reason: str = Field(min_length=1)
+
+
+class Reworded(Strict):
+    """A source sentence the course carries in other words than a word match can see, and the
+    course sentence that carries it (both quoted exactly), for ``trace`` and its reviewer."""
+    text: str = Field(min_length=1, description="The source sentence, word for word.")
+    course: str = Field(min_length=1, description="The course sentence that carries it, word for word.")
+
+
+class Review(Strict):
+    """A medical review on record. ``chapters`` are the chapters signed off, each with the
+    fingerprint it had when signed (``patientcourse trace`` shows it), so a chapter changed
+    after its sign-off counts as not reviewed."""
+    reviewer: str = Field(min_length=1)
+    credentials: str = ""
+    date: dt.date
+    reviewed: str = Field(min_length=1, description="What was reviewed, in a few words.")
+    chapters: dict[str, str] = Field(default_factory=dict)
+
+    @property
+    def who(self) -> str:
+        return self.who_in()
+
+    def who_in(self, text: Callable[[str], str] = str) -> str:
+        """Reviewer and credentials, each passed through ``text`` (an escaper, for Markdown)."""
+        return f"{text(self.reviewer)}, {text(self.credentials)}" if self.credentials else text(self.reviewer)
+
+
+class Repair(Strict):
+    """A sentence the source text gives broken (a word missing), and how the course reads it.
+    The Sources page lists each one, so a reader can see what the course repaired."""
+    original: str = Field(min_length=1, description="The broken text, exactly as the source gives it.")
+    problem: str = Field(min_length=1, description="What is missing, in plain words.")
+    read_as: str = Field(min_length=1, description="The sentence as the course reads it.")
 
 
 class SourceArticle(Strict):
+    # A draft made by `patientcourse new` may lack what the article did not say (publisher,
+    # date, authors); `check` lists each blank as an error for the author to fill.
     title: str = Field(min_length=1)
-    publisher: str = Field(min_length=1)
-    last_updated: dt.date
-    authors: list[Author] = Field(min_length=1)
+    publisher: str = ""
+    last_updated: dt.date | None = None
+    authors: list[Author] = Field(default_factory=list)
     address: str | None = Field(
         default=None, description="Web address, if the source text gives one. Never guess it.")
     file: str = Field(min_length=1, description="Where the source text is kept, for reviewers.")
@@ -45,19 +106,35 @@ class SourceArticle(Strict):
         description="Whether the numbered reference list is part of the source text.")
     badge: str = ""
     publisher_statement: str = ""
-    left_out: list[str] = Field(default_factory=list,
-                                description="Parts of the source text the course leaves out, and why.")
+    left_out: list[LeftOut] = Field(default_factory=list,
+                                    description="Parts of the source text the course leaves out, and why.")
+    reworded: list[Reworded] = Field(default_factory=list)
+    repairs: list[Repair] = Field(default_factory=list,
+                                  description="Broken sentences in the source text, and how the course reads them.")
 
     @property
     def byline(self) -> str:
-        return " and ".join(a.display for a in self.authors)
+        return self.byline_in()
+
+    def byline_in(self, text: Callable[[str], str] = str) -> str:
+        return " and ".join(a.display_in(text) for a in self.authors)
 
     @property
     def credit(self) -> str:
         """One sentence that credits the source, for every page."""
-        date = f"{self.last_updated:%B} {self.last_updated.day}, {self.last_updated.year}"
-        return (f"Adapted from “{self.title}” by {self.byline}, published on the "
-                f"{self.publisher} (last updated {date}).")
+        return self.credit_in()
+
+    def credit_in(self, text: Callable[[str], str] = str) -> str:
+        """The credit sentence with each author-written part passed through ``text``."""
+        by = f" by {self.byline_in(text)}" if self.authors else ""
+        where = f", published on the {text(self.publisher)}" if self.publisher else ""
+        date = f" (last updated {long_date(self.last_updated)})" if self.last_updated else ""
+        return f"Adapted from “{text(self.title)}”{by}{where}{date}."
+
+
+def long_date(day: dt.date) -> str:
+    """January 4, 2020: the way every page writes a date."""
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 class Objective(Strict):
@@ -86,25 +163,43 @@ class Section(Strict):
     body_line: int  # of the first line of ``body``
 
 
+class Figure(Strict):
+    """A drawing shown in a section (a MyST ``{figure}`` directive; see ``figures.py``)."""
+    file: str = Field(description="figures/<name>.svg: relative to the chapter file and to the notebook.")
+    alt: str
+    caption: str
+    section: str
+    line: int
+    svg: str = Field(description="The drawing itself, checked to be a safe SVG line drawing.")
+
+
+class Part(Strict):
+    """A run of sections that belong together (e.g. "Care at home"), with its own key points,
+    so a long chapter reads as two or three clear chunks and stays one chapter."""
+    title: str = Field(min_length=1)
+    sections: list[str] = Field(min_length=1, description="Section ids, in chapter order.")
+    key_points: list[str] = Field(min_length=1)
+
+
 class ChapterMeta(Strict):
     """The YAML front matter of a chapter file."""
-    title: str = Field(min_length=1)
-    short_title: str = ""
+    title: Title
+    short_title: Annotated[str, AfterValidator(_no_markup)] = ""
     main_message: str = Field(min_length=1)
     objectives: list[Objective] = Field(min_length=1)
     key_points: list[str] = Field(min_length=1)
     self_care: bool = False
     when_to_get_help: list[str] = Field(default_factory=list)
+    # Name the box for what it holds: an article that lists no warning signs has no "when".
+    help_title: str = Field("When to get help", min_length=1)
+    parts: list[Part] = Field(default_factory=list)
     glossary: list[str] = Field(default_factory=list)
 
     @field_validator("objectives")
     @classmethod
     def _unique_objectives(cls, value: list[Objective]) -> list[Objective]:
-        seen: set[str] = set()
-        for objective in value:
-            if objective.id in seen:
-                raise ValueError(f"objective id {objective.id!r} is used twice. Give each objective its own id.")
-            seen.add(objective.id)
+        require_unique(((o.id, (i, "id")) for i, o in enumerate(value)), what="objective id",
+                       fix="Give each objective its own id.")
         return value
 
     @model_validator(mode="after")
@@ -121,6 +216,7 @@ class Chapter(Strict):
     sections: list[Section]
     quiz: Quiz
     widgets: list[WidgetRef] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
     file: str
 
     @property
@@ -142,15 +238,37 @@ class Chapter(Strict):
         """The page anchor of a section; unique across the whole book."""
         return f"{self.slug}-{section_id}"
 
+    def part_of(self, section_id: str) -> tuple[int, Part] | None:
+        """(1-based number, part) of the part a section belongs to, if the chapter has parts."""
+        return next(((n, p) for n, p in enumerate(self.meta.parts, 1) if section_id in p.sections), None)
+
 
 class GlossaryTerm(Strict):
     term: str = Field(min_length=1)
-    definition: str = Field(min_length=1)
+    definition: str = Field("", description="What the article says about the word, in plain words.")
+    general: str = Field("", description="The word's general meaning, where the article gives none; "
+                                         "the glossary marks it as not from the article.")
     also: list[str] = Field(default_factory=list, description="Other forms, e.g. plurals.")
+
+    @model_validator(mode="after")
+    def _has_a_meaning(self) -> "GlossaryTerm":
+        if not (self.definition.strip() or self.general.strip()):
+            raise ValueError("give the term a 'definition' (what the article says about it) or a "
+                             "'general' meaning (shown as not from the article), or both.")
+        return self
 
 
 class Glossary(Strict):
     terms: list[GlossaryTerm]
+
+    @field_validator("terms")
+    @classmethod
+    def _each_term_once(cls, value: list[GlossaryTerm]) -> list[GlossaryTerm]:
+        names = [(t.term, (i, "term")) for i, t in enumerate(value)]
+        names += [(name, (i, "also", j)) for i, t in enumerate(value) for j, name in enumerate(t.also)]
+        require_unique(sorted(names, key=lambda n: n[1][0]), what="glossary term", fix="Define each term once.",
+                       fold_case=True)
+        return value
 
     def find(self, name: str) -> GlossaryTerm | None:
         key = name.casefold()
@@ -161,16 +279,21 @@ class Glossary(Strict):
 class CourseMeta(Strict):
     """``course/course.yml``."""
     id: str = Field(pattern=SLUG)
-    title: str = Field(min_length=1)
+    title: Title
     subtitle: str = ""
     audience: str = Field(min_length=1)
     language: str = "en"
-    last_reviewed: dt.date
-    next_review_due: dt.date
+    last_reviewed: dt.date | None = Field(
+        None, description="When the course was last checked against its source article.")
+    next_review_due: dt.date | None = None
+    reviews: list[Review] = Field(default_factory=list, description="Medical reviews on record. "
+                                  "Never invent one: with none, every page says so.")
     disclaimer: str = Field(min_length=1)
     source: SourceArticle
     chapters: list[str] = Field(min_length=1)
     checks: dict[str, Any] = Field(default_factory=dict)
+    allow_raw_html: bool = Field(False, description="We trust every author: chapter bodies may hold raw "
+                                                    "HTML and {raw} / {eval-rst} blocks (check allows them).")
 
     @field_validator("chapters")
     @classmethod
@@ -179,15 +302,23 @@ class CourseMeta(Strict):
             if not re.fullmatch(r"\d\d-[a-z0-9-]+", name):
                 raise ValueError(f"chapter {name!r} must be named NN-slug, e.g. '01-fascia-anatomy' "
                                  f"(two digits, a dash, lower-case words joined by dashes).")
-        if len(set(value)) != len(value):
-            raise ValueError("a chapter is listed twice. List each chapter once.")
+        require_unique(((name, (i,)) for i, name in enumerate(value)), what="chapter",
+                       fix="List each chapter once.")
         return value
 
-    @model_validator(mode="after")
-    def _review_dates(self) -> "CourseMeta":
-        if self.next_review_due <= self.last_reviewed:
-            raise ValueError("next_review_due must come after last_reviewed.")
-        return self
+    @field_validator("next_review_due")
+    @classmethod
+    def _review_dates(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        # A field validator (last_reviewed is validated first), so the error names this line.
+        last = info.data.get("last_reviewed")
+        if value is not None and last is not None and value <= last:
+            raise ValueError(f"next_review_due ({value}) must come after last_reviewed ({last}). "
+                             "Set it to the day the next review is due.")
+        return value
+
+    @property
+    def latest_review(self) -> Review | None:
+        return max(self.reviews, key=lambda r: r.date, default=None)
 
 
 class Course(Strict):

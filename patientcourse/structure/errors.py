@@ -1,7 +1,8 @@
 """Located errors: every problem in a course source names its file, line and field.
 
 Authors fix what they can find. So a message always has the shape
-``course/chapters/01-x.md:12: objectives[1].id: <what is wrong>. <how to fix it>``.
+``course/chapters/01-x.md:12: objectives[1].id: <what is wrong>. <how to fix it>``
+(``file:line:column:`` when the column is known, as for a byte that is not UTF-8).
 """
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ class Problem:
     line: int | None
     field: str
     message: str
+    column: int | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        where += f":{self.column}" if self.line and self.column else ""
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {self.message}"
 

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from functools import cached_property
 from string import ascii_lowercase
 from typing import Annotated, Any, Literal, Union
 
+from patientcourse_runtime.quiz.shown import displayed_letters
 from patientcourse_runtime.scoring import Scored, score
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .unique import require_unique
 
 QID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -51,13 +55,23 @@ def display_order(course_id: str, question: "ChoiceQuestion") -> list[str]:
     """Option ids in the order every face shows them (book, notebook, packs, handouts, LMS
     exports), so "option b" means the same thing to everyone: a fixed shuffle seeded by the
     course and question ids, or the written order when the author set ``shuffle: false``.
+    ``shuffle: 2`` (3, 4…) picks another fixed shuffle, for an author who wants the right
+    answers of a chapter spread over more letters without rewording anything.
     Answers keep recording option ids, so results files and grading do not depend on it."""
     ids = question.option_ids()
-    if not question.shuffle:
+    if question.shuffle is False:
         return ids
     order = list(ids)
-    random.Random(hashlib.sha256(f"{course_id}\x00{question.id}".encode()).digest()).shuffle(order)
+    variant = "" if question.shuffle is True else f"\x00{question.shuffle}"
+    random.Random(hashlib.sha256(f"{course_id}\x00{question.id}{variant}".encode()).digest()).shuffle(order)
     return order
+
+
+def displayed_letter(course_id: str, question: "ChoiceQuestion", option_id: str) -> str:
+    """The letter an option is shown with ("b" for the second option shown), for exports and
+    guides that must name options as learners see them. The option's id (what answers record)
+    is its written position, which ``display_order`` hides."""
+    return displayed_letters(display_order(course_id, question))[option_id]
 
 
 def stable_id(prefix: str, question_id: str, text: str) -> str:
@@ -76,6 +90,10 @@ class Base(Strict):
     objective: str
     section: str
     explanation: str = Field(min_length=1)
+    hint: str | None = Field(default=None, min_length=1, description=(
+        "Shown after a wrong answer, before the right one is: a nudge that does not give it away."))
+    reveal_after: int = Field(default=2, ge=1, le=10, description=(
+        "After this many wrong tries the right answer and the explanation are shown."))
 
     def runtime(self) -> dict:
         """The question as the runtime bundle carries it: its fields plus the ids answers are
@@ -94,8 +112,9 @@ class Base(Strict):
 
 class ChoiceQuestion(Base):
     options: list[Option] = Field(min_length=2)
-    shuffle: bool = Field(default=True, description="Show the options in a fixed shuffled order "
-                          "(false keeps the written order, e.g. for 'All of the above').")
+    shuffle: Union[bool, Annotated[int, Field(ge=2, le=99)]] = Field(default=True, description=(
+        "Show the options in a fixed shuffled order (false keeps the written order, e.g. for "
+        "'All of the above'; a number from 2 picks another fixed shuffle)."))
 
     def option_ids(self) -> list[str]:
         return list(ascii_lowercase[: len(self.options)])
@@ -199,13 +218,37 @@ class Ordering(Base):
         return shuffled if shuffled != ids else shuffled[1:] + shuffled[:1]
 
 
+# Numbers the input's hint may give as an example; the first not accepted as the answer is used.
+EXAMPLES = (12, 3, 40, 7, 250)
+
+
 class Numeric(Base):
     type: Literal["numeric"]
     answer: float
     tolerance: float = Field(ge=0, description="Accepted distance from the answer; 0 means exact.")
-    unit: str = Field(min_length=1)
+    unit: str = Field(min_length=1, description="The unit for many, e.g. 'minutes'.")
+    unit_one: str | None = Field(default=None, min_length=1, description=(
+        "The unit for one, e.g. 'minute'; by default the unit without its final 's'."))
     if_correct: str = Field(min_length=1)
     if_wrong: str = Field(min_length=1)
+
+    def singular_unit(self) -> str:
+        # Authors write units in the plural; an irregular one sets unit_one. A library that
+        # singularises English nouns would be a builder dependency for one word per question.
+        if self.unit_one:
+            return self.unit_one
+        if re.search(r"(ss|x|ch|sh)es$", self.unit):  # glasses, boxes, inches
+            return self.unit[:-2]
+        return self.unit[:-1] if self.unit.endswith("s") and not self.unit.endswith("ss") else self.unit
+
+    def example(self) -> float:
+        """A number for the input's "for example", never one this question accepts."""
+        return next(n for n in EXAMPLES if abs(n - self.answer) > self.tolerance + 0.5)
+
+    def runtime(self) -> dict:
+        q = super().runtime()
+        q["unit_one"], q["example"] = self.singular_unit(), self.example()
+        return q
 
 
 
@@ -220,11 +263,8 @@ class Quiz(Strict):
     @field_validator("questions")
     @classmethod
     def _unique_ids(cls, value: list) -> list:
-        seen: set[str] = set()
-        for question in value:
-            if question.id in seen:
-                raise ValueError(f"question id {question.id!r} is used twice. Give each question its own id.")
-            seen.add(question.id)
+        require_unique(((q.id, (i, "id")) for i, q in enumerate(value)), what="question id",
+                       fix="Give each question its own id.")
         return value
 
     def question(self, question_id: str):

@@ -12,15 +12,23 @@ a served file differs from what its sources make.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE.parent / "static"
-SCRIPTS = ["core.js", "scoring.js", "quiz.js", "progress.js", "widgets.js", "start.js"]
-STYLES = ["quiz.css", "progress.css", "widgets.css", "glossary.css"]
+# scorm.js starts before quiz.js: it fills the store from the LMS before the quiz reads it.
+SCRIPTS = ["core.js", "scoring.js", "dialog.js", "filenames.js", "scorm.js", "quiz_inputs.js", "quiz.js",
+           "progress.js", "widgets.js", "glossary.js", "start.js"]
+STYLES = ["icons.css", "quiz.css", "progress.css", "widgets.css", "glossary.css", "layout.css", "print.css"]
 OUTPUTS = {"patientcourse.js": SCRIPTS, "patientcourse.css": STYLES}
 BANNER = ("/* {name}: part of the book's runtime. Made by `make js` from patientcourse/web/"
           " ({sources}); edit those, not this file. */\n")
+
+
+# A stylesheet's comments explain its sources; the served file leaves them out (every page
+# loads it). CSS has no string in our sources that holds "/*", so this cannot cut a rule.
+CSS_COMMENT = re.compile(r"/\*.*?\*/\s*", re.S)
 
 
 def assemble(name: str) -> str:
@@ -28,7 +36,10 @@ def assemble(name: str) -> str:
     sources = OUTPUTS[name]
     parts = [BANNER.format(name=name, sources=", ".join(sources))]
     for source in sources:
-        parts.append(f"\n/* ---- {source} ---- */\n" + (HERE / source).read_text(encoding="utf-8").strip() + "\n")
+        text = (HERE / source).read_text(encoding="utf-8").strip()
+        if source.endswith(".css"):
+            text = CSS_COMMENT.sub("", text).strip()
+        parts.append(f"\n/* ---- {source} ---- */\n" + text + "\n")
     return "".join(parts)
 
 

@@ -2,8 +2,11 @@
  *
  * - store: localStorage that never throws (answers live in memory when storage fails).
  * - el / announce: build nodes; write text into a live region so screen readers read it.
- * - keys: where a chapter's answers and the learner's name are kept in this browser.
- * - onStart: parts register here; start.js runs them once the page is parsed.
+ * - keys: where a chapter's answers and the learner's name are kept in this browser. A
+ *   chapter's answers are kept per course, assignment and mode, so practice answers never
+ *   appear in an assessment's results.
+ * - onStart: parts register here; start.js runs them once the page is parsed (and offers
+ *   PC.whenParsed, to start a part on each element as soon as that element is parsed).
  */
 (function (root) {
   'use strict';
@@ -33,7 +36,12 @@
     }
   };
 
-  PC.chapterKey = function (course, chapter) { return PREFIX + course + ':' + chapter; };
+  /* Practice outside any assignment keeps the key the book always used, so progress saved
+   * before keys named the mode is still found. */
+  PC.chapterKey = function (course, chapter, assignment, mode) {
+    if (!assignment && (mode || 'practice') === 'practice') return PREFIX + course + ':' + chapter;
+    return [PREFIX + course, 'assignment=' + (assignment || ''), mode || 'practice', chapter].join(':');
+  };
   PC.learnerKey = function (course) { return PREFIX + course + ':learner'; };
   PC.widgetKey = function (course, chapter, kind) { return [PREFIX + course, chapter, 'widget', kind].join(':'); };
   PC.now = function () { return new Date().toISOString().replace(/\.\d+Z$/, 'Z'); };
@@ -67,7 +75,10 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   };
 
-  var starters = [];
+  var starters = [], watchers = [];
   PC.onStart = function (fn) { starters.push(fn); };
+  /* fn(element) for each element matching selector, as soon as that element is parsed (start.js). */
+  PC.whenParsed = function (selector, fn) { watchers.push({selector: selector, fn: fn}); };
+  PC.parsedWatchers = function () { return watchers; };
   PC.start = function () { starters.forEach(function (fn) { fn(); }); };
 })(typeof window !== 'undefined' ? window : globalThis);

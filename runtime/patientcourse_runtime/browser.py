@@ -11,35 +11,33 @@ one the notebook saves, byte for byte, in the one results format (``results.py``
 from __future__ import annotations
 
 import base64
-import json
-import re
 import sys
 
 import ipywidgets as w
 
 from .faces import fragment
+from .filenames import results_file_name
+from .store import results_bytes
 
 IN_BROWSER = sys.platform == "emscripten"
 
 
-def download_name(data: dict) -> str:
-    """The file name the book's "Download my results" gives too (``web/progress.js``)."""
-    learner = data.get("learner") or {}
-    who = re.sub(r"[^A-Za-z0-9_-]+", "-", learner.get("id") or learner.get("name") or "learner")
-    return f"patientcourse-results-{data.get('course', 'course')}-{who}.json"
+def download_name(results) -> str:
+    """The file name the book's "Download my results" gives too (``filenames.py``)."""
+    return results_file_name(results.course_id, results.assignment_id, results.learner)
 
 
-def results_bytes(results) -> bytes:
+def saved_bytes(results) -> bytes:
     """What is saved (the file), or, if saving failed, what would have been."""
     try:
         return results.path.read_bytes()
     except OSError:
-        return (json.dumps(results.data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+        return results_bytes(results.data)
 
 
 class DownloadResults(w.HTML):
     """The "Download my results" link, refreshed after every answer."""
 
     def refresh(self, results, where: str) -> None:
-        href = "data:application/json;base64," + base64.b64encode(results_bytes(results)).decode("ascii")
-        self.value = fragment("browser.html.j2", "download_link", href, download_name(results.data), where)
+        href = "data:application/json;base64," + base64.b64encode(saved_bytes(results)).decode("ascii")
+        self.value = fragment("browser.html.j2", "download_link", href, download_name(results), where)

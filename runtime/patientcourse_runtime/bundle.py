@@ -10,10 +10,22 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from .messages import LearnerError
+
 BUNDLE_NAME = "course.json"
+# What a learner reads when the notebook's data is missing or damaged: one sentence, in the
+# learner's terms (the file and where it came from), never a traceback or a builder command.
+MISSING = (f"This chapter needs the file {BUNDLE_NAME}, which came with your course pack: put it back "
+           "in the same folder as this notebook, then run this cell again.")
+DAMAGED = (f"The file {BUNDLE_NAME}, which came with your course pack, is damaged: copy it again from "
+           "the pack into the folder of this notebook, then run this cell again.")
 
 
-class BundleNotFound(FileNotFoundError):
+class BundleNotFound(LearnerError, FileNotFoundError):
+    pass
+
+
+class BundleDamaged(LearnerError, ValueError):
     pass
 
 
@@ -27,18 +39,27 @@ def find_bundle(start: Path | None = None) -> Path:
         for candidate in (folder / BUNDLE_NAME, folder / "notebooks" / BUNDLE_NAME):
             if candidate.is_file():
                 return candidate
-    raise BundleNotFound(f"no {BUNDLE_NAME} found in {here} or its parents. Open the notebook from "
-                         "the course's notebooks/ folder, or run `patientcourse generate` first.")
+    raise BundleNotFound(MISSING)
 
 
 @lru_cache(maxsize=8)
 def _read(path: str, mtime: float) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise BundleDamaged(DAMAGED) from None
+    if not isinstance(data, dict) or not isinstance(data.get("chapters"), dict):
+        raise BundleDamaged(DAMAGED)
+    return data
 
 
 def load_bundle(path: Path | None = None) -> dict:
     path = path or find_bundle()
-    return _read(str(path), path.stat().st_mtime)
+    try:
+        mtime = path.stat().st_mtime
+    except FileNotFoundError:
+        raise BundleNotFound(MISSING) from None
+    return _read(str(path), mtime)
 
 
 def chapter_data(chapter_id: str, bundle: dict | None = None) -> dict:

@@ -216,3 +216,16 @@ def parse_due(text: str) -> dt.datetime:
     except ResultsInvalid:
         raise ValueError(f"due date {text!r} is not a date. Write it as 2026-12-01 (end of that day, "
                          "UTC) or 2026-12-01T17:00:00+01:00.") from None
+
+
+def describe_due(text: str) -> str:
+    """A due date in words that name its time zone: "December 1, 2026, at the end of the day
+    (UTC)" or "December 1, 2026, at 17:00 (UTC+01:00)". Learners meet it in the pack's README
+    and in every quiz, and must not have to guess whose midnight it is."""
+    moment = parse_due(text)
+    day = f"{moment:%B} {moment.day}, {moment.year}"
+    if len(text) == len("2026-12-01"):
+        return f"{day}, at the end of the day (UTC, Coordinated Universal Time)"
+    offset = moment.strftime("%z")
+    zone = "UTC" if offset in ("+0000", "-0000") else f"UTC{offset[:3]}:{offset[3:]}"
+    return f"{day}, at {moment:%H:%M} ({zone})"

@@ -12,6 +12,7 @@ import os
 import shutil
 import socket
 import sys
+import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -44,9 +45,17 @@ def chromium_browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()
+
+
+def launch_chromium(playwright):
+    """Debian Chromium, headless, with the flags above."""
+    # Chromium puts a Unix socket in its temporary folder, and a socket path holds at most 107
+    # bytes: under a long TMPDIR the browser aborts, so it gets the system's short one.
+    env = dict(os.environ, TMPDIR="/tmp") if len(tempfile.gettempdir()) > 60 else None
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True, env=env)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

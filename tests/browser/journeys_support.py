@@ -63,6 +63,17 @@ def pick_radio_by_keyboard(page, fieldset, value: str) -> None:
         page.keyboard.press("ArrowDown")
 
 
+def put_in_order(fs, texts: list[str]) -> None:
+    """Move the steps of an ordering question into the order of ``texts`` with their Move up
+    buttons (by mouse)."""
+    for place, text in enumerate(texts):
+        while True:
+            current = [t.strip() for t in fs.locator(".pc-step-text").all_inner_texts()]
+            if current.index(text) == place:
+                break
+            fs.get_by_role("button", name=f"Move up: {text}").click()
+
+
 def answer_in_book(fieldset, answer, button: str = "Check answer") -> None:
     """Give one answer (in the results-file encoding) with the mouse, then press ``button``."""
     kind = fieldset.get_attribute("data-pc-type")

@@ -87,7 +87,8 @@ def test_evidence_explorer_says_how_strong_the_evidence_is(page, book_url, axe_c
     root.get_by_role("radio", name="Pain relief").focus()
     page.keyboard.press("Space")
     expect(status(root)).to_have_text("Showing: Pain relief. Strength of the evidence: Weak. "
-                                      "Based on people's stories, or the change was too small to count as a clear result.")
+                                      "Based on people's stories, or the result was not statistically significant, "
+                                      "so it could be due to chance.")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     expect(status(root)).to_contain_text("Showing: Range of motion. Strength of the evidence: Clearest.")

@@ -1,135 +1,165 @@
-"""The live (ipywidgets) inputs of one question, reading and writing answers in the JSON
-encoding of ``patientcourse/structure/quiz.py`` — the same one the book's script produces.
+"""The live inputs of one question, reading and writing answers in the JSON encoding of
+``patientcourse/structure/quiz.py`` — the same one the book's script produces.
 
-Each input shows choices in the order and with the ids of ``quiz_items.ShownQuestion``.
-``answer()`` returns the answer, or raises ``NotAnswered`` with what the learner should do.
+Each question's controls are one ``AnswerField``: semantic HTML from
+``templates/answer_field.html.j2`` (a fieldset named by the question, radio buttons that share
+a name so the arrow keys move the selection, every select labelled by its item or step, the
+number box by the prompt), kept in step with Python by ``static/answer_field.js`` (anywidget).
+Its ``value`` is the answer being drafted; ``answer()`` turns it into the answer, or raises
+``NotAnswered`` with what the learner should do. Choices come in the order and with the ids
+of ``shown.ShownQuestion``.
 """
 from __future__ import annotations
 
-import math
+from pathlib import Path
 from typing import Any
 
-import ipywidgets as w
+import anywidget
+import traitlets
 
+from ..faces import fragment
+from ..scoring import parse_number
 from .shown import ShownQuestion
 
-CHOOSE = "Choose…"
-# A dropdown whose value is None shows an empty box; a "" option shows "Choose…" instead.
-UNCHOSEN = ""
-WIDE = w.Layout(width="auto")
+STATIC = Path(__file__).resolve().parents[1] / "static"
 
 
 class NotAnswered(ValueError):
     """The inputs do not yet make a whole answer; the message tells the learner what to do."""
 
 
-def parse_number(text: str) -> float:
-    """A number typed by a learner: '20', ' 1.5 ', '1,5' (decimal comma). The book's script
-    parses the same way, so both faces accept the same inputs."""
-    cleaned = text.strip().replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise NotAnswered("Type a number, for example 20.") from None
-    if not math.isfinite(value):
-        raise NotAnswered("Type a number, for example 20.")
-    return value
+class AnswerField(anywidget.AnyWidget):
+    """The controls of one question (see the module docstring for ``value``)."""
+    _esm = STATIC / "answer_field.js"
+    _css = STATIC / "live.css"
+    html = traitlets.Unicode("").tag(sync=True)
+    kind = traitlets.Unicode("").tag(sync=True)
+    value = traitlets.Any(None, allow_none=True).tag(sync=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.on_msg(self._receive_draft)
+
+    def _receive_draft(self, _widget, content, _buffers) -> None:
+        """The learner changed the controls (see ``send`` in answer_field.js): take the draft as
+        the browser has it, without sending it back."""
+        if isinstance(content, dict) and "draft" in content:
+            self.set_state({"value": content["draft"]})
 
 
-class ChoiceInput:
-    """single, truefalse (radio buttons) and multiple (check boxes)."""
+def not_a_number(q: ShownQuestion, text: str) -> NotAnswered:
+    """What to say when the text is not a number (the example is never the answer); the
+    book's script says the same."""
+    ask = f"Type a number, for example {q.example:g}."
+    return NotAnswered(f"“{text.strip()}” is not a number. {ask}" if text.strip() else ask)
+
+
+class QuestionInput:
+    """``widget`` (the AnswerField), ``answer()``, ``set(answer)`` and ``clear()``."""
+    empty: Any = None
 
     def __init__(self, q: ShownQuestion):
-        self.kind = q.type
-        if q.type == "multiple":
-            self.boxes = {c.id: w.Checkbox(value=False, description=f"{c.id}. {c.text}", indent=False,
-                                           layout=WIDE) for c in q.choices}
-            self.widget = w.VBox(list(self.boxes.values()))
-        else:
-            label = (lambda c: c.text) if q.type == "truefalse" else (lambda c: f"{c.id}. {c.text}")
-            # truefalse answers are booleans, so the radio values are too.
-            values = {"true": True, "false": False} if q.type == "truefalse" else {}
-            options = [(label(c), values.get(c.id, c.id)) for c in q.choices]
-            self.widget = w.RadioButtons(options=options, value=None, layout=WIDE)
+        self.question = q
+        self.widget = AnswerField(html=fragment("answer_field.html.j2", "field", q, f"pc-{q.id}"),
+                                  kind=q.type, value=self.empty)
+
+    @property
+    def draft(self) -> Any:
+        return self.widget.value
+
+    def clear(self) -> None:
+        self.widget.value = self.empty
+
+
+class ChoiceInput(QuestionInput):
+    """single, truefalse (radio buttons; truefalse answers are booleans) and multiple."""
+
+    def __init__(self, q: ShownQuestion):
+        self.empty = [] if q.type == "multiple" else None
+        self.ids = [c.id for c in q.choices]
+        super().__init__(q)
 
     def answer(self) -> Any:
-        if self.kind == "multiple":
-            chosen = [cid for cid, box in self.boxes.items() if box.value]
+        if self.question.type == "multiple":
+            # In option-id order, whatever order they are shown in: the book records the same.
+            chosen = sorted(cid for cid in self.ids if cid in (self.draft or []))
             if not chosen:
                 raise NotAnswered("Choose at least one answer.")
             return chosen
-        if self.widget.value is None:
+        if self.draft is None:
             raise NotAnswered("Choose an answer.")
-        return self.widget.value
+        return self.draft
 
     def set(self, answer: Any) -> None:
-        if self.kind == "multiple":
-            for cid, box in self.boxes.items():
-                box.value = cid in (answer or [])
+        if self.question.type == "multiple":
+            if not isinstance(answer, list) or not set(answer) <= set(self.ids):
+                raise ValueError("not an answer to this question")
+            self.widget.value = list(answer)
+        elif self.question.type == "truefalse":
+            if answer not in (True, False, None):
+                raise ValueError("not an answer to this question")
+            self.widget.value = answer
         else:
+            if answer is not None and answer not in self.ids:
+                raise ValueError("not an answer to this question")
             self.widget.value = answer
 
-    def clear(self) -> None:
-        self.set([] if self.kind == "multiple" else None)
 
-
-class MatchingInput:
+class MatchingInput(QuestionInput):
     def __init__(self, q: ShownQuestion):
-        options = [(CHOOSE, UNCHOSEN)] + [(m.text, m.id) for m in q.matches]
-        self.selects = {item.id: w.Dropdown(options=options, value=UNCHOSEN, layout=WIDE) for item in q.items}
-        self.widget = w.VBox([w.HBox([w.Label(item.text), self.selects[item.id]]) for item in q.items])
+        self.items, self.matches = [i.id for i in q.items], {m.id for m in q.matches}
+        self.empty = {item: "" for item in self.items}
+        super().__init__(q)
 
     def answer(self) -> dict:
-        if any(s.value in (None, UNCHOSEN) for s in self.selects.values()):
+        draft = self.draft or {}
+        if any(draft.get(item) not in self.matches for item in self.items):
             raise NotAnswered("Choose a match for every item.")
-        return {item_id: s.value for item_id, s in self.selects.items()}
+        return {item: draft[item] for item in self.items}
 
     def set(self, answer: dict) -> None:
-        for item_id, select in self.selects.items():
-            select.value = (answer or {}).get(item_id) or UNCHOSEN
+        answer = answer or {}
+        if not isinstance(answer, dict) or not set(answer) <= set(self.items):
+            raise ValueError("not an answer to this question")
+        self.widget.value = {item: answer.get(item) or "" for item in self.items}
 
-    def clear(self) -> None:
-        self.set({})
 
-
-class OrderingInput:
+class OrderingInput(QuestionInput):
     def __init__(self, q: ShownQuestion):
-        places = [(CHOOSE, UNCHOSEN)] + [(str(n), n) for n in range(1, len(q.steps) + 1)]
-        self.selects = {s.id: w.Dropdown(options=places, value=UNCHOSEN, layout=w.Layout(width="7em"))
-                        for s in q.steps}
-        self.widget = w.VBox([w.HBox([self.selects[s.id], w.Label(s.text)]) for s in q.steps])
+        self.steps = [s.id for s in q.steps]
+        self.empty = {step: "" for step in self.steps}
+        super().__init__(q)
 
     def answer(self) -> list[str]:
-        places = {sid: s.value for sid, s in self.selects.items()}
-        if {None, UNCHOSEN} & set(places.values()) or len(set(places.values())) != len(places):
+        draft = self.draft or {}
+        places = {step: str(draft.get(step) or "") for step in self.steps}
+        allowed = {str(n) for n in range(1, len(self.steps) + 1)}
+        if not set(places.values()) <= allowed or len(set(places.values())) != len(places):
             raise NotAnswered(f"Give each step a different place, from 1 to {len(places)}.")
-        return sorted(places, key=places.get)
+        return sorted(places, key=lambda step: int(places[step]))
 
     def set(self, answer: list[str]) -> None:
         order = list(answer or [])
-        for sid, select in self.selects.items():
-            select.value = order.index(sid) + 1 if sid in order else UNCHOSEN
-
-    def clear(self) -> None:
-        self.set([])
+        if not set(order) <= set(self.steps):
+            raise ValueError("not an answer to this question")
+        self.widget.value = {step: str(order.index(step) + 1) if step in order else "" for step in self.steps}
 
 
-class NumericInput:
-    def __init__(self, q: ShownQuestion):
-        self.text = w.Text(value="", placeholder="a number", layout=w.Layout(width="10em"))
-        self.widget = w.HBox([self.text, w.Label(q.unit)])
+class NumericInput(QuestionInput):
+    empty = ""
 
     def answer(self) -> float:
-        if not self.text.value.strip():
-            raise NotAnswered("Type a number, for example 20.")
-        value = parse_number(self.text.value)
+        # Read as the book's script reads it (scoring.parse_number: "20 minutes", "twenty", "2,5").
+        text = str(self.draft or "")
+        value = parse_number(text, self.question.units)
+        if value is None:
+            raise not_a_number(self.question, text)
         return int(value) if value.is_integer() else value  # 20, not 20.0, as the book stores it
 
     def set(self, answer) -> None:
-        self.text.value = "" if answer is None else str(answer)
-
-    def clear(self) -> None:
-        self.set(None)
+        if answer is not None and (isinstance(answer, bool) or not isinstance(answer, (int, float))):
+            raise ValueError("not an answer to this question")
+        self.widget.value = "" if answer is None else str(answer)
 
 
 INPUTS = {"single": ChoiceInput, "multiple": ChoiceInput, "truefalse": ChoiceInput,

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 import ipywidgets as widgets
 
 from ..faces import StaticFace, fragment
+from ..frame import framed
 
 COMMON = "widgets/common.html.j2"
 
@@ -57,6 +58,7 @@ class ChapterWidget(StaticFace, widgets.VBox):
         self.status = widgets.HTML()
         header = widgets.HTML(fragment(COMMON, "live_header", self.heading, self.spec.intro))
         self.children = [header, *self.build_live(), self.status]
+        framed(self)  # keys stay in the widget; button labels are shown whole
 
     @property
     def template(self) -> str:

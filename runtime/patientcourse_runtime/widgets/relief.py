@@ -8,7 +8,7 @@ from ..faces import fragment
 from .base import COMMON, ChapterWidget, say
 
 # The three questions every option answers, in the order a reader asks them.
-ROWS = (("does", "What it does"), ("use", "How to use it safely"), ("side_effects", "Side effects"))
+ROWS = (("does", "What it does"), ("use", "How to use it"), ("side_effects", "Side effects"))
 PROMPT = "Tick the options you want to compare."
 
 

@@ -1,0 +1,148 @@
+"""Align source sentences with course sentences.
+
+A plain-language course splits one long source sentence into two or three short ones and
+swaps some words, so a source sentence is scored against *windows* of up to three course
+sentences read in a row. The score is the share of the source sentence's meaning words
+found in the window, each word weighted by how rare it is in everyday English (wordfreq's
+Zipf scale: "the" counts for nothing, "fascia" for a lot). Words match when rapidfuzz finds
+them close enough (muscle ~ muscles, administer ~ administered). A citation number the
+source gives and the window repeats as "(source N)" is an anchor and adds to the score.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from wordfreq import zipf_frequency
+
+from .units import COURSE_CITATION, SOURCE_CITATION, CourseSentence, SourceSentence
+
+WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+WINDOW = 3  # course sentences read together
+FUZZY_CUTOFF = 82  # rapidfuzz ratio above which two words are one word in another form
+CITATION_BONUS = 0.15
+# Words the source never uses, together this heavy (e.g. "diabetes" + "sugar"), make a course
+# sentence news rather than a retelling, however many source words sit around them.
+NOVEL_WEIGHT = 3.0
+SHORT_WEIGHT = 2.0  # a source sentence lighter than this ("Get Started") must appear word for word
+
+
+@dataclass(frozen=True)
+class Limits:
+    carried: float  # a window covering this share of a source sentence carries it
+    weak: float  # ... this share carries it weakly (a reviewer should look)
+    from_source: float  # a course sentence this much covered by the source comes from it
+
+
+@lru_cache(maxsize=20000)
+def weight(word: str) -> float:
+    if word.isdigit():
+        return 3.0  # numbers are facts (doses, minutes, counts)
+    return min(3.5, max(0.0, 6.3 - zipf_frequency(word, "en")))
+
+
+def words(text: str, citation: re.Pattern) -> set[str]:
+    text = citation.sub(" ", text.casefold().replace("’", "'"))
+    return {w for w in WORD.findall(text) if weight(w) > 0}
+
+
+def _equivalents(source_vocab: list[str], course_vocab: list[str]) -> dict[str, set[str]]:
+    """For each source word, the course words that are the same word (or a form of it)."""
+    same = {w: {w} if w in set(course_vocab) else set() for w in source_vocab}
+    for a in source_vocab:
+        if len(a) < 4:
+            continue
+        for b in course_vocab:  # one word the start of the other (worse ~ worsened, pain ~ painful),
+            # or five letters in common at the start (medications ~ medicines)
+            if len(b) >= 4 and (b.startswith(a) or a.startswith(b) or len(a) >= 6 and a[:5] == b[:5]):
+                same[a].add(b)
+        for b, _, _ in process.extract(a, course_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                                       limit=None):
+            if len(b) >= 5 and a[:4] == b[:4]:  # same stem, not pain ~ gain
+                same[a].add(b)
+    return same
+
+
+def align(sources: list[SourceSentence], courses: list[CourseSentence], limits: Limits) -> None:
+    """Set status, score and carried_by on every source sentence, and from_source on every
+    course sentence."""
+    s_words = [words(s.text, SOURCE_CITATION) for s in sources]
+    # The course quotes the article's own "(1, 2, 3)" on the Sources page: no citation is a word.
+    c_words = [words(SOURCE_CITATION.sub(" ", c.text), COURSE_CITATION) for c in courses]
+    same = _equivalents(sorted(set().union(*s_words)) if s_words else [],
+                        sorted(set().union(*c_words)) if c_words else [])
+    windows = _windows(courses)
+    by_word: dict[str, list[int]] = {}
+    for n, members in enumerate(windows):
+        for word in set().union(*(c_words[i] for i in members)):
+            by_word.setdefault(word, []).append(n)
+
+    for s, sw in zip(sources, s_words):
+        total = sum(weight(w) for w in sw)
+        candidates = {n for w in sw for u in same[w] for n in by_word.get(u, ())}
+        best, best_members = 0.0, []
+        for n in candidates:
+            members = windows[n]
+            present = set().union(*(c_words[i] for i in members))
+            score = sum(weight(w) for w in sw if same[w] & present) / total if total else 0.0
+            if s.citations and set(s.citations) & {x for i in members for x in courses[i].citations}:
+                score += CITATION_BONUS
+            # Prefer the smaller window at equal score: it says where the fact is.
+            if score > best + 1e-9:
+                best, best_members = score, members
+        if total < SHORT_WEIGHT and not any(_normal(s.text) in _normal(c.text) for c in courses):
+            best, best_members = 0.0, []  # too few words to match by chance: only the words themselves
+        s.score = round(min(best, 1.0), 3)
+        s.carried_by = [i for i in best_members if _contributes(sw, same, c_words[i])]
+        s.status = ("carried" if s.score >= limits.carried else "weak" if s.score >= limits.weak
+                    else "not-carried")
+    _course_side(sources, s_words, courses, c_words, same, limits)
+
+
+def _normal(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold().replace("’", "'")))
+
+
+def _windows(courses: list[CourseSentence]) -> list[tuple[int, ...]]:
+    out = []
+    for i, c in enumerate(courses):
+        for size in range(1, WINDOW + 1):
+            members = tuple(range(i, i + size))
+            if members[-1] < len(courses) and all(courses[j].stream == c.stream for j in members):
+                out.append(members)
+    return out
+
+
+def _contributes(sw: set[str], same: dict[str, set[str]], cw: set[str]) -> bool:
+    return any(same[w] & cw for w in sw)
+
+
+def _course_side(sources, s_words, courses, c_words, same, limits: Limits) -> None:
+    """A course sentence comes from the source when the source's words (one sentence, or two
+    in a row) cover most of its meaning words, or when it helps carry a source sentence."""
+    reverse: dict[str, set[str]] = {}
+    for w, forms in same.items():
+        for u in forms:
+            reverse.setdefault(u, set()).add(w)
+    helped = {i: s.index for s in sources if s.status in ("carried", "weak") for i in s.carried_by}
+    pairs = [(i,) for i in range(len(sources))] + [
+        (i, i + 1) for i in range(len(sources) - 1) if sources[i].line == sources[i + 1].line]
+    known = set(reverse)
+    for c, cw in zip(courses, c_words):
+        total = sum(weight(w) for w in cw)
+        novel = sum(weight(u) for u in cw if u not in known) >= NOVEL_WEIGHT
+        best, where = 0.0, None
+        for members in pairs:
+            present = set().union(*(s_words[i] for i in members))
+            score = sum(weight(u) for u in cw if reverse.get(u, set()) & present) / total if total else 1.0
+            if score > best + 1e-9:
+                best, where = score, members[0]
+        c.score = round(best, 3)
+        c.source_index = where
+        # A sentence that helps carry a source sentence counts if enough of it is the source's:
+        # a new claim next to a carried fact does not ride along.
+        c.from_source = not novel and (best >= limits.from_source or (c.index in helped and best >= limits.weak))
+        if c.from_source and best < limits.from_source:
+            c.source_index = helped[c.index]
