@@ -15,3 +15,21 @@ def make_project(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "_config.yml", dest / "_config.yml")
     return dest
+
+
+def problems(course_dir: Path) -> list[str]:
+    """The located problems loading ``course_dir`` raises, as the command line prints them."""
+    import pytest
+
+    from patientcourse.structure import CourseError, load_course
+
+    with pytest.raises(CourseError) as info:
+        load_course(course_dir)
+    return [str(p) for p in info.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a fixture file (which must hold it) with ``new``."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture does not contain {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

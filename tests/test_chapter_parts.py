@@ -7,9 +7,10 @@ import pytest
 import yaml
 
 from test_check_fixtures import FRONT, TODAY, write_course
+from support import problems
 from patientcourse.checks import run_checks
 from patientcourse.render.project import render_project
-from patientcourse.structure import CourseError, load_course
+from patientcourse.structure import load_course
 
 BODY = """\
 ## What is fascia?
@@ -51,12 +52,6 @@ parts:
 def cells(course) -> list[str]:
     nb = nbformat.reads(render_project(course)["notebooks/01-demo.ipynb"].decode(), as_version=4)
     return [c.source for c in nb.cells if c.cell_type == "markdown"]
-
-
-def problems(course_dir) -> list[str]:
-    with pytest.raises(CourseError) as info:
-        load_course(course_dir)
-    return [str(p) for p in info.value.problems]
 
 
 def test_each_part_opens_with_its_heading_and_closes_with_its_key_points(tmp_path):

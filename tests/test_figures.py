@@ -13,9 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from test_check_fixtures import BODY, SVG, write_course
+from support import problems
 from patientcourse.cli import app
 from patientcourse.render.project import render_project
-from patientcourse.structure import CourseError, load_course
+from patientcourse.structure import load_course
 from patientcourse.structure.figures import svg_problems
 
 FIGURE = """
@@ -25,12 +26,6 @@ FIGURE = """
 Put the foam roller on the floor.
 :::
 """
-
-
-def problems(course_dir) -> list[str]:
-    with pytest.raises(CourseError) as info:
-        load_course(course_dir)
-    return [str(p) for p in info.value.problems]
 
 
 def test_a_figure_is_loaded_with_its_drawing_alt_text_and_caption(tmp_path):

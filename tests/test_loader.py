@@ -3,23 +3,9 @@ reported with its file, line and field, and how to fix it."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
-
-from patientcourse.structure import CourseError, load_course
-
-
-def problems(course_dir: Path) -> list[str]:
-    with pytest.raises(CourseError) as info:
-        load_course(course_dir)
-    return [str(p) for p in info.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture does not contain {old!r}"
-    path.write_text(text.replace(old, new, 1))
+from support import edit, problems
+from patientcourse.structure import load_course
 
 
 def test_real_course_has_five_chapters_in_order(course):

@@ -16,22 +16,11 @@ from pathlib import Path
 import pytest
 from bad_sources import PROBES
 
-from patientcourse.structure import CourseError, load_course
+from support import edit, problems
+from patientcourse.structure import load_course
 
 RUNAWAY_MEMORY = 2**30  # bytes of address space: far above what a refusal needs
 RUNAWAY_SECONDS = 120
-
-
-def problems(course_dir: Path) -> list[str]:
-    with pytest.raises(CourseError) as info:
-        load_course(course_dir)
-    return [str(p) for p in info.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture does not contain {old!r}"
-    path.write_text(text.replace(old, new, 1))
 
 
 def line_of(path: Path, text: str, occurrence: int = 1) -> int:
