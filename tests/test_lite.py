@@ -22,6 +22,8 @@ from patientcourse.render.project import render_project
 from patientcourse_runtime.browser import DownloadResults
 from patientcourse_runtime.store import ResultsFile
 
+from support import REPO, make_project
+
 CHAPTER = "notebooks/01-fascia-anatomy.html"
 
 
@@ -43,7 +45,15 @@ def test_lite_site_serves_every_wheel_its_lock_names_with_that_hash_and_nothing_
         assert set(package["depends"]) <= set(lock["packages"]), f"{name} depends on a package not served"
     # Everything the kernel preloads is in the lock: the kernel never asks an index for it.
     assert set(kernel["loadPyodideOptions"]["packages"]) <= set(lock["packages"])
-    assert {"patientcourse-runtime", "ipywidgets", "jinja2", "markupsafe", "filelock"} <= set(lock["packages"])
+    # The runtime and all it imports (anywidget draws the quiz's answer fields).
+    assert {"patientcourse-runtime", "ipywidgets", "jinja2", "markupsafe", "filelock", "anywidget", "psygnal",
+            "typing-extensions"} <= set(lock["packages"])
+    assert {"anywidget", "ipywidgets", "jinja2", "filelock"} <= set(lock["packages"]["patientcourse-runtime"]["depends"])
+    # JupyterLab gets the front ends of the kernel, of ipywidgets and of anywidget, and no other.
+    extensions = {e["name"] for e in config["federated_extensions"]}
+    assert extensions == {"@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager", "anywidget"}
+    for name in extensions:
+        assert (lite / "extensions" / name / "package.json").is_file(), f"{name} is not served"
     # No address off the site in what configures the app and the kernel.
     for text in ((lite / "jupyter-lite.json").read_text(encoding="utf-8"), json.dumps(lock)):
         assert not re.search(r"https?://", text)
@@ -52,12 +62,14 @@ def test_lite_site_serves_every_wheel_its_lock_names_with_that_hash_and_nothing_
     names = zipfile.ZipFile(runtime).namelist()
     assert "patientcourse_runtime/templates/browser.html.j2" in names
     assert "patientcourse_runtime/templates/quiz_live.html.j2" in names
+    assert "patientcourse_runtime/static/answer_field.js" in names
 
 
 @pytest.mark.slow
-def test_lite_chapters_name_the_pyodide_kernel_and_sit_beside_their_bundle(lite_book, course):
+def test_lite_chapters_name_the_pyodide_kernel_and_sit_beside_their_bundle_and_figures(lite_book, course):
     files = lite_book / "lite" / "files"
     assert (files / "course.json").is_file()
+    assert sorted(p.name for p in (files / "figures").iterdir()) == sorted(p.name for p in (REPO / "notebooks" / "figures").iterdir())
     for chapter in course.chapters:
         notebook = json.loads((files / f"{chapter.id}.ipynb").read_text(encoding="utf-8"))
         assert notebook["metadata"]["kernelspec"]["name"] == KERNELSPEC["name"]
@@ -89,11 +101,13 @@ def test_with_button_turns_the_extension_on_once_and_names_the_lite_url():
     assert config["sphinx"]["config"][URL_CONFIG] == "lite/lab/index.html"
 
 
-def test_lite_contents_are_the_chapters_and_bundle_only_and_the_kernel_settings_stay_offline(course):
+def test_lite_contents_are_the_chapters_bundle_and_figures_only_and_the_kernel_settings_stay_offline(course):
     files = render_project(course)
-    contents = lite_contents(files)
-    assert sorted(contents) == sorted(["contents/course.json"]
-                                      + [f"contents/{c.id}.ipynb" for c in course.chapters])
+    figures = [k for k in files if k.startswith("notebooks/figures/")]
+    assert figures
+    contents = lite_contents(files | {"notebooks/notes.txt": b"", "notebooks/figures/x/y.svg": b""})
+    assert sorted(contents) == sorted(["contents/course.json"] + [f"contents/{c.id}.ipynb" for c in course.chapters]
+                                      + [f.replace("notebooks/", "contents/") for f in figures])
     assert contents["contents/course.json"] == files["notebooks/course.json"]
     settings = lite_settings(files)["jupyter-config-data"]["litePluginSettings"][KERNEL_PLUGIN]
     assert settings["disablePyPIFallback"] is True
@@ -144,5 +158,77 @@ def test_download_link_carries_the_saved_results_file_under_the_books_file_name(
     href = unescape(re.search(r'href="([^"]+)"', link.value)[1])
     assert href.startswith("data:application/json;base64,")
     assert base64.b64decode(href.split(",", 1)[1]) == results.path.read_bytes()
-    assert 'download="patientcourse-results-fascia-massage-Ada-Lovelace.json"' in link.value
+    assert 'download="fascia-massage--ada-lovelace.json"' in link.value  # as the book names it
     assert ">Download my results</a>" in link.value
+
+
+# -- a failed lite build publishes nothing ------------------------------------------------------
+
+def test_a_failed_lite_build_leaves_the_previous_site_as_it_was(tmp_path, monkeypatch, course):
+    """The JupyterLite part is built before anything is published: when it fails, the reader
+    still gets the previous site, whole, and no half-made lite/ folder."""
+    import patientcourse.book.pipeline as pipeline
+    from patientcourse.book.jupyterbook import publish
+    from patientcourse.lite import LiteBuildFailed
+
+    project = make_project(tmp_path / "project")
+    old = tmp_path / "old-site"
+    (old / "notebooks").mkdir(parents=True)
+    (old / "index.html").write_text("the previous site")
+    published = project / "_build" / "html"
+    publish(old, published)
+
+    new = tmp_path / "new-site"
+    (new / "notebooks").mkdir(parents=True)
+    (new / "index.html").write_text("the new site")
+    files = render_project(course)
+    monkeypatch.setattr(pipeline, "execute_notebooks",
+                        lambda _dir, names, *a, **k: {n: files[f"notebooks/{n}"] for n in names})
+    monkeypatch.setattr(pipeline, "run_jupyter_book", lambda stage: new)
+
+    def lite_fails(project_dir, files):
+        raise LiteBuildFailed("npm was not found")
+    monkeypatch.setattr(pipeline, "build_lite", lite_fails)
+
+    with pytest.raises(LiteBuildFailed):
+        pipeline.build_html(project, files, lite=True)
+    assert (published / "index.html").read_text() == "the previous site"
+    assert not (published / "lite").exists()
+    # Without the failure the same build publishes the new site with lite/ inside it.
+    lite_out = tmp_path / "lite-out"
+    (lite_out / "lab").mkdir(parents=True)
+    (lite_out / "lab" / "index.html").write_text("JupyterLab")
+    monkeypatch.setattr(pipeline, "build_lite", lambda project_dir, files: lite_out)
+    pipeline.build_html(project, files, lite=True)
+    assert (published / "index.html").read_text() == "the new site"
+    assert (published / "lite" / "lab" / "index.html").read_text() == "JupyterLab"
+
+
+def test_publish_refuses_a_missing_extra_and_keeps_the_site(tmp_path):
+    from patientcourse.book.jupyterbook import publish, releases_of
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    for site, text in ((old, "old"), (new, "new")):
+        site.mkdir()
+        (site / "index.html").write_text(text)
+    dest = tmp_path / "_build" / "html"
+    publish(old, dest)
+    with pytest.raises(OSError):
+        publish(new, dest, {"lite": tmp_path / "not-built"})
+    assert (dest / "index.html").read_text() == "old"
+    assert len(list(releases_of(dest).iterdir())) == 1  # the failed release was removed
+
+
+def test_in_the_browser_saves_take_no_file_lock(tmp_path, monkeypatch):
+    """Pyodide has no file locking (filelock's lock-file fallback froze the kernel for the
+    whole lock timeout after a learner typed their name): there the lock is in-process."""
+    from patientcourse_runtime import fileio
+
+    monkeypatch.setattr(fileio, "IN_BROWSER", True)
+    results = ResultsFile("fascia-massage", path=tmp_path / "patientcourse-results" / "fascia-massage.json")
+    results.record("01-fascia-anatomy", "fa-made-of", "a")
+    results.set_learner("Ada Lovelace", "")
+    results.record("01-fascia-anatomy", "fa-why-popular", "b")
+    assert sorted(p.name for p in results.folder.iterdir()) == [
+        "fascia-massage--ada-lovelace.json", "fascia-massage--ada-lovelace.json.bak"]
+    assert set(results.answers("01-fascia-anatomy")) == {"fa-made-of", "fa-why-popular"}

@@ -145,7 +145,8 @@ def fetch_wheels(cache: Path, pins_file: Path = WHEEL_PINS) -> list[Path]:
     if found is None:
         with cache_scratch(cache) as tmp:
             _run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--require-hashes",
-                  "--only-binary=:all:", "--python-version", PYODIDE_PYTHON, "--dest", tmp,
+                  "--only-binary=:all:", "--python-version", PYODIDE_PYTHON, "--platform", "any",
+                  "--dest", tmp,
                   "--requirement", str(pins_file)], "downloading the Pyodide wheels from the package index")
             folder.mkdir(parents=True, exist_ok=True)
             for wheel in Path(tmp).glob("*.whl"):

@@ -24,6 +24,7 @@ import nbformat
 from patientcourse_runtime.fileio import atomic_write
 
 from ..packaging import WheelBuildFailed, build_runtime_wheel, runtime_fingerprint
+from ..render.notebooks import NOTEBOOK_DIR
 from . import LiteBuildFailed
 from .fetch import (PYODIDE_CORE, WHEEL_PINS, build_pure_wheels, cache_dir, cache_scratch, fetch_pyodide_core,
                     fetch_wheels, publish_into_cache, read_pins)
@@ -34,6 +35,7 @@ LITE_URL = f"{LITE_DIR}/lab/index.html"  # JupyterLab, from the book's root
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 KERNEL_EXTENSION_WHEEL = "jupyterlite_pyodide_kernel-"
 WIDGETS_EXTENSION_WHEEL = "jupyterlab_widgets-"
+ANYWIDGET_WHEEL = "anywidget-"  # the live quiz's answer fields; its wheel holds its JupyterLab extension
 # The Pyodide kernel's own spec; notebooks must name it or JupyterLab asks for a kernel.
 KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
 # Loaded while Pyodide starts, all at once, from the lock: the kernel's packages (naming them
@@ -55,7 +57,7 @@ def build_lite(project_dir: Path, files: dict[str, bytes]) -> Path:
     core = fetch_pyodide_core(cache)
     wheels = fetch_wheels(cache) + build_pure_wheels(cache)
     kernel_extension = _one(wheels, KERNEL_EXTENSION_WHEEL)
-    widgets_extension = _one(wheels, WIDGETS_EXTENSION_WHEEL)
+    lab_extensions = [_one(wheels, WIDGETS_EXTENSION_WHEEL), _one(wheels, ANYWIDGET_WHEEL)]
     served = ([w for w in wheels if w != kernel_extension] + _kernel_wheels(kernel_extension, cache)
               + [runtime_wheel(cache)])
 
@@ -68,7 +70,7 @@ def build_lite(project_dir: Path, files: dict[str, bytes]) -> Path:
         "apps": ["lab"], "contents": ["contents"], "no_sourcemaps": True, "no_unused_shared_packages": True,
         # Only the extensions named here, never whatever the build's environment has installed.
         "ignore_sys_prefix": True,
-        "federated_extensions": [str(kernel_extension), str(widgets_extension)]}}
+        "federated_extensions": [str(w) for w in (kernel_extension, *lab_extensions)]}}
     sync_tree(src, {"jupyter_lite_config.json": _json(config),
                     "jupyter-lite.json": _json(lite_settings(files)),
                     **pyodide_dir, **lite_contents(files)},
@@ -87,18 +89,20 @@ def lite_settings(files: dict[str, bytes]) -> dict:
 
 
 def lite_contents(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The learner's files: each chapter notebook (naming the Pyodide kernel) and the runtime
-    bundle beside them, at the top of the in-browser file browser."""
+    """The learner's files: each chapter notebook (naming the Pyodide kernel), the runtime
+    bundle beside them and the figures the notebooks show (``figures/``), laid out as in
+    ``notebooks/`` at the top of the in-browser file browser. Nothing else (an allowlist)."""
     contents = {}
     for rel, data in files.items():
         folder, _, name = rel.partition("/")
-        if folder != "notebooks" or "/" in name:
+        if folder != NOTEBOOK_DIR:
             continue
-        if name.endswith(".ipynb"):
+        if name.endswith(".ipynb") and "/" not in name:
             notebook = nbformat.reads(data.decode("utf-8"), as_version=4)
             notebook.metadata["kernelspec"] = dict(KERNELSPEC)
             data = (nbformat.writes(notebook) + "\n").encode("utf-8")
-        elif name != "course.json":
+        elif name != "course.json" and not (name.startswith("figures/") and name.count("/") == 1
+                                             and name.endswith(".svg")):
             continue
         contents[f"contents/{name}"] = data
     return contents

@@ -11,15 +11,13 @@ one the notebook saves, byte for byte, in the one results format (``results.py``
 from __future__ import annotations
 
 import base64
-import sys
 
 import ipywidgets as w
 
 from .faces import fragment
+from .fileio import IN_BROWSER
 from .filenames import results_file_name
 from .store import results_bytes
-
-IN_BROWSER = sys.platform == "emscripten"
 
 
 def download_name(results) -> str:
