@@ -19,12 +19,20 @@ $(BIN)/.installed: requirements.txt pyproject.toml runtime/pyproject.toml runtim
 	cp runtime/jupyter-config/patientcourse_runtime.json $(VENV)/etc/jupyter/jupyter_server_config.d/
 	touch $@
 
+# JupyterLite's Pyodide kernel also installs its front end into this venv's JupyterLab, where it
+# does not belong: made for JupyterLab 4.6, it is reported incompatible and breaks `make lab`
+# (JupyterLab 4.5) with a console error. `make lite` takes that front end from its pinned wheel
+# (patientcourse/lite/wheels.txt), never from the venv, so the venv's copy is removed.
+LITE_IN_LAB := $(VENV)/share/jupyter/labextensions/@jupyterlite
+
 $(BIN)/.installed-lite: $(BIN)/.installed requirements-lite.txt
 	$(BIN)/pip install --quiet -r requirements-lite.txt
+	rm -rf $(LITE_IN_LAB)
 	touch $@
 
 $(BIN)/.installed-test: $(BIN)/.installed-lite requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt
+	rm -rf $(LITE_IN_LAB)
 	touch $@
 
 venv: $(BIN)/.installed
