@@ -152,7 +152,7 @@ def render(results: dict) -> str:
         f"{len(ready['requests_outside_127_0_0_1'])} requests off 127.0.0.1) | {verdict(ready_s <= TARGET_READY_S)} |",
         "", "| Build (`patientcourse build`, fresh process) | Wall s | CPU s | All wall s |", "|---|---|---|---|",
         row("Plain book, clean project (`make book`)", "plain_clean"),
-        row("`--lite`, clean project, nothing cached (fresh machine: npm, PyPI, runtime wheel)", "lite_cold"),
+        row("`--lite`, clean project, nothing cached (fresh machine: npm, PyPI, runtime wheel; pip's and npm's own caches not cleared)", "lite_cold"),
         row("`--lite`, clean project, download cache warm", "lite_clean_warm_cache"),
         row("`--lite` again, nothing changed (second `make lite`)", "lite_cached"), ""])
 
