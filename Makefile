@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: book test serve lab generate check clean venv js handouts
+.PHONY: book lite test serve lab generate check clean venv js handouts
 
 # The virtualenv is remade when the requirements change. pyproject.toml lists every
 # dependency; the requirements files install the project (editable) with its extras.
@@ -19,8 +19,20 @@ $(BIN)/.installed: requirements.txt pyproject.toml runtime/pyproject.toml runtim
 	cp runtime/jupyter-config/patientcourse_runtime.json $(VENV)/etc/jupyter/jupyter_server_config.d/
 	touch $@
 
-$(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
+# JupyterLite's Pyodide kernel also installs its front end into this venv's JupyterLab, where it
+# does not belong: made for JupyterLab 4.6, it is reported incompatible and breaks `make lab`
+# (JupyterLab 4.5) with a console error. `make lite` takes that front end from its pinned wheel
+# (patientcourse/lite/wheels.txt), never from the venv, so the venv's copy is removed.
+LITE_IN_LAB := $(VENV)/share/jupyter/labextensions/@jupyterlite
+
+$(BIN)/.installed-lite: $(BIN)/.installed requirements-lite.txt
+	$(BIN)/pip install --quiet -r requirements-lite.txt
+	rm -rf $(LITE_IN_LAB)
+	touch $@
+
+$(BIN)/.installed-test: $(BIN)/.installed-lite requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt
+	rm -rf $(LITE_IN_LAB)
 	touch $@
 
 venv: $(BIN)/.installed
@@ -28,6 +40,10 @@ venv: $(BIN)/.installed
 ## make book: create .venv, install, check and generate the course, build the book into _build/html
 book: $(BIN)/.installed
 	$(BIN)/patientcourse build
+
+## make lite: the book plus the in-browser JupyterLab (_build/html/lite); needs npm (see README)
+lite: $(BIN)/.installed-lite
+	$(BIN)/patientcourse build --lite
 
 ## make test: install what the tests need and run the whole suite
 test: $(BIN)/.installed-test

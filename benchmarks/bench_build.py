@@ -196,7 +196,7 @@ def _finish(results: dict, out: Path) -> None:
     results["targets"] = verdicts.targets(results)
     results["notes"] = NOTES.read_text(encoding="utf-8") if NOTES.is_file() and out.resolve() == BENCH_DIR else ""
     (out / "results.json").write_text(json.dumps(results, indent=2, default=_plain) + "\n", encoding="utf-8")
-    (out / "RESULTS.md").write_text(report.render_markdown(results), encoding="utf-8")
+    report.write_keeping_parts(out / "RESULTS.md", report.render_markdown(results))
 
 
 def _feedback(site: Path, page: Path, clicks: int, weights) -> dict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import subprocess
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -173,3 +174,26 @@ def render_markdown(results: dict) -> str:
     if notes:
         lines += ["", "## Reading the figures", "", notes.strip()]
     return "\n".join(lines) + "\n"
+
+
+# -- parts of RESULTS.md written by other benchmark scripts (bench_lite.py) -----------------------
+
+def _part_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"<!-- part: {re.escape(name)} -->\n.*?<!-- /part: {re.escape(name)} -->\n", re.S)
+
+
+def replace_part(path: Path, name: str, body: str) -> None:
+    """Put ``body`` in RESULTS.md as the part ``name``, replacing that part if it is there."""
+    block = f"<!-- part: {name} -->\n{body.rstrip()}\n<!-- /part: {name} -->\n"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    pattern = _part_pattern(name)
+    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + block
+    path.write_text(text.lstrip("\n"), encoding="utf-8")
+
+
+def write_keeping_parts(path: Path, text: str) -> None:
+    """Write RESULTS.md, keeping the parts other scripts wrote into the old one."""
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    parts = re.findall(r"<!-- part: (\S+) -->\n.*?<!-- /part: \1 -->\n", old, re.S)
+    kept = [_part_pattern(name).search(old).group(0) for name in dict.fromkeys(parts)]
+    path.write_text("\n".join([text.rstrip("\n") + "\n", *kept]), encoding="utf-8")

@@ -79,3 +79,17 @@ def test_results_md_shows_every_figure_with_its_load():
     assert "**missed**" not in text
     missed = report.render_markdown(results(noop=(1.5, 2.0)) | {"targets": verdicts.targets(results(noop=(1.5, 2.0)))})
     assert "**missed**" in missed
+
+
+def test_a_part_written_by_another_script_is_replaced_in_place_and_survives_a_full_rewrite(tmp_path):
+    from report import replace_part, write_keeping_parts
+
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Build benchmark results\nold\n", encoding="utf-8")
+    replace_part(results, "lite", "## Lite\nfirst")
+    replace_part(results, "lite", "## Lite\nsecond")
+    assert results.read_text(encoding="utf-8").count("<!-- part: lite -->") == 1
+    write_keeping_parts(results, "# Build benchmark results\nnew\n")
+    text = results.read_text(encoding="utf-8")
+    assert text.startswith("# Build benchmark results\nnew\n") and "old" not in text
+    assert "## Lite\nsecond\n<!-- /part: lite -->" in text and "first" not in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -25,13 +26,18 @@ RUNTIME_SOURCE = Path(__file__).resolve().parents[1] / "runtime"
 # requirements.txt pins the same for the repository (a test checks they agree).
 LEARNER_REQUIREMENTS = ("jupyterlab>=4.5,<4.6", "jupyterlab-myst>=2.7,<2.8")
 SOURCE_PARTS = ("pyproject.toml", "README.md", "jupyter-config", "patientcourse_runtime")
+# Any fixed time: wheels built from the same sources are then the same bytes (zip entries
+# carry this time instead of now), so the in-browser JupyterLab's lock hashes do not change
+# from build to build.
+REPRODUCIBLE_EPOCH = "315532800"  # 1980-01-01, the earliest time a zip file can hold
 
 
 class WheelBuildFailed(RuntimeError):
     """pip could not build the runtime's wheel; the message has pip's own words."""
 
 
-def _fingerprint(source: Path) -> str:
+def runtime_fingerprint(source: Path = RUNTIME_SOURCE) -> str:
+    """A hash of everything that goes into the wheel (code, templates, metadata)."""
     digest = hashlib.sha256()
     for path in sorted(p for part in SOURCE_PARTS for p in [source / part, *(source / part).rglob("*")]
                        if p.is_file() and "__pycache__" not in p.parts):
@@ -47,7 +53,8 @@ def _built(source: Path, fingerprint: str) -> Path:
     shutil.copytree(source, tree, ignore=shutil.ignore_patterns("__pycache__", "build", "*.egg-info"))
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
                            "--disable-pip-version-check", "--wheel-dir", str(work / "dist"), str(tree)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True,
+                          env={**os.environ, "SOURCE_DATE_EPOCH": REPRODUCIBLE_EPOCH})
     wheels = sorted((work / "dist").glob("patientcourse_runtime-*.whl"))
     if done.returncode != 0 or len(wheels) != 1:
         raise WheelBuildFailed(f"could not build the runtime's wheel from {source}:\n"
@@ -58,7 +65,7 @@ def _built(source: Path, fingerprint: str) -> Path:
 def build_runtime_wheel(dest: Path, source: Path = RUNTIME_SOURCE) -> Path:
     """Build ``patientcourse_runtime-<version>-py3-none-any.whl`` into the folder ``dest``;
     return its path."""
-    wheel = _built(source.resolve(), _fingerprint(source))
+    wheel = _built(source.resolve(), runtime_fingerprint(source))
     dest.mkdir(parents=True, exist_ok=True)
     return Path(shutil.copy2(wheel, dest / wheel.name))
 

@@ -9,6 +9,7 @@ notebooks or runs Jupyter Book without being ``slow`` fails, so
 """
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from support import COURSE_DIR, MINI_COURSE, make_project
 
 BROWSER_FOLDER = Path(__file__).resolve().parent / "browser"
 BROWSER_FIXTURES = {"chromium_browser", "browser_context", "page", "book_url"}
-SLOW_FIXTURES = {"built_book", "book_url", "packs", "hostile_book"}
+SLOW_FIXTURES = {"built_book", "book_url", "packs", "hostile_book", "lite_book"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -69,3 +70,25 @@ def built_book(tmp_path_factory, course) -> Path:
 
     project = make_project(tmp_path_factory.mktemp("book"))
     return build_html(project, generate(course)[0])
+
+
+@pytest.fixture(scope="session")
+def lite_book(tmp_path_factory, course) -> Path:
+    """The real course built with ``--lite`` (the in-browser JupyterLab under ``lite/``) into a
+    temporary project; returns its ``_build/html``. Its downloads come from the user's cache.
+
+    Built once per test run, not once per pytest-xdist worker: the first worker to need it
+    builds it under a lock in the run's shared temporary folder, the others wait and reuse it."""
+    from filelock import FileLock
+
+    from patientcourse.book.pipeline import build_html, generate
+
+    base = tmp_path_factory.getbasetemp()
+    # Under pytest-xdist each worker's folder (popen-gwN) sits in the run's folder.
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    project, done = shared / "lite-book", shared / "lite-book.built"
+    with FileLock(shared / "lite-book.lock"):
+        if not done.is_file():
+            make_project(project)
+            done.write_text(str(build_html(project, generate(course)[0], lite=True)), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from patientcourse_runtime.fileio import atomic_write
-from .execute import PACKAGE
+from .execute import PACKAGE, files_digest
 
 STATIC_DIR = PACKAGE / "static"
 
@@ -90,11 +90,14 @@ def releases_of(dest: Path) -> Path:
     return dest.with_name(f".{dest.name}.releases")
 
 
-def site_id(staged: dict[str, bytes]) -> str:
-    """What a built site was made from: a hash of every file staged for Sphinx."""
+def site_id(staged: dict[str, bytes], extras: dict[str, Path] | None = None) -> str:
+    """What a built site was made from: a hash of every file staged for Sphinx, and of every
+    file of the folders published inside it (``publish``'s ``extras``)."""
     digest = hashlib.sha256()
     for rel, data in sorted(staged.items()):
         digest.update(f"{rel}\0{len(data)}\0".encode() + data)
+    for name, folder in sorted((extras or {}).items()):
+        digest.update(f"{name}\0{files_digest([folder], None)}\0".encode())
     return digest.hexdigest()
 
 
@@ -112,17 +115,19 @@ def is_published(dest: Path, site: str) -> bool:
             and (dest / "index.html").is_file())
 
 
-def publish(built: Path, dest: Path, site: str | None = None) -> bool:
+def publish(built: Path, dest: Path, site: str | None = None, extras: dict[str, Path] | None = None) -> bool:
     """Publish the built site at ``dest`` so that readers always find a whole site.
 
     ``dest`` is a symbolic link to a release folder. The new site is copied into a new
     release first (a copy that fails leaves the old site as it was), then one rename puts a
     link to it in place of the old link: there is no moment without a site, and no moment
     with half of one. The previous release is kept a build longer, for readers who are
-    still on a page of it; older ones are removed.
+    still on a page of it; older ones are removed. ``extras`` are more folders published
+    inside the site, in the same release (``{"lite": <the in-browser JupyterLab>}``).
 
-    ``site`` names what the site was made from (``site_id``): when the release at ``dest`` was
-    made from the same, nothing is copied or swapped. Returns whether a release was published."""
+    ``site`` names what the site was made from (``site_id``, extras included): when the
+    release at ``dest`` was made from the same, nothing is copied or swapped. Returns whether
+    a release was published."""
     if site is not None and is_published(dest, site):
         return False
     _published_record(dest).unlink(missing_ok=True)
@@ -131,6 +136,8 @@ def publish(built: Path, dest: Path, site: str | None = None) -> bool:
     release = Path(tempfile.mkdtemp(prefix="site-", dir=releases))
     try:
         shutil.copytree(built, release, dirs_exist_ok=True)
+        for name, folder in (extras or {}).items():
+            shutil.copytree(folder, release / name)
     except BaseException:
         shutil.rmtree(release, ignore_errors=True)
         raise

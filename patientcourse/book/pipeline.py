@@ -79,9 +79,10 @@ def generate_project(course_dir: Path, project: Path) -> tuple[Course, list[str]
 
 
 def build_book(course_dir: Path, project: Path, *, today: dt.date, check: bool = True,
-               workers: int | None = None, stages: Stages = Stages()) -> Built:
-    """``make book``. Raises ``CourseError`` (bad source), ``CheckFailed`` (only when
-    ``check``), ``ExecutionFailed`` or ``BookBuildFailed``; then nothing was changed.
+               workers: int | None = None, stages: Stages = Stages(), lite: bool = False) -> Built:
+    """``make book`` (``make lite`` with ``lite``). Raises ``CourseError`` (bad source),
+    ``CheckFailed`` (only when ``check``), ``ExecutionFailed``, ``BookBuildFailed`` or
+    ``LiteBuildFailed``; then nothing was changed.
     A second build of the same project waits until the first has finished."""
     project = Path(project)
     done = stages.start("Load and validate source")
@@ -89,7 +90,8 @@ def build_book(course_dir: Path, project: Path, *, today: dt.date, check: bool =
     done()
     stages.note(summary(course))
     with project_lock(project, stages):
-        return _build_loaded(course, project, today=today, check=check, workers=workers, stages=stages)
+        return _build_loaded(course, project, today=today, check=check, workers=workers, stages=stages,
+                             lite=lite)
 
 
 def lock_path(project: Path) -> Path:
@@ -115,7 +117,7 @@ def project_lock(project: Path, stages: Stages) -> Iterator[None]:
 
 
 def _build_loaded(course: Course, project: Path, *, today: dt.date, check: bool, workers: int | None,
-                  stages: Stages) -> Built:
+                  stages: Stages, lite: bool = False) -> Built:
     """The rest of ``build_book``, under the project's lock."""
     done = stages.start("Write notebooks")
     files = render_project(course)
@@ -131,7 +133,7 @@ def _build_loaded(course: Course, project: Path, *, today: dt.date, check: bool,
         raise CheckFailed(checked.report)
     files |= checked.report_page
 
-    html = build_html(project, files, workers=workers, stages=stages, fingerprint=fingerprint)
+    html = build_html(project, files, workers=workers, stages=stages, fingerprint=fingerprint, lite=lite)
     return Built(course, checked, html, write_files(files, project))
 
 
@@ -151,16 +153,24 @@ def stage_notebooks(project_dir: Path, files: dict[str, bytes]) -> Path:
 
 
 def build_html(project_dir: Path, files: dict[str, bytes] | None = None, *,
-               workers: int | None = None, stages: Stages = Stages(), fingerprint: str | None = None) -> Path:
+               workers: int | None = None, stages: Stages = Stages(), fingerprint: str | None = None,
+               lite: bool = False) -> Path:
     """Execute and build a project's notebooks into ``<project_dir>/_build/html``.
 
     ``files`` are the generated inputs (``generate``); when omitted they are read from
     ``project_dir``. ``fingerprint`` is ``code_fingerprint()`` when the caller already took
-    it. Returns the published HTML folder; when nothing Sphinx reads has changed since the
-    site there was published, it is left as it is (not built, copied or swapped again)."""
+    it. With ``lite``, the site also gets the in-browser JupyterLab (``lite/``) and its
+    chapter pages an "Open in the browser" button. Returns the published HTML folder; when
+    nothing it was made from has changed since the site there was published, it is left as
+    it is (not copied or swapped again)."""
     project_dir = Path(project_dir)
     files = dict(files) if files is not None else _read_inputs(project_dir)
     files["_config.yml"] = stage_config(project_dir / "_config.yml")
+    if lite:  # the lite modules load only for builds that ask for it
+        from ..lite.button import with_button
+        from ..lite.site import LITE_DIR, LITE_URL, build_lite
+
+        files["_config.yml"] = with_button(files["_config.yml"], LITE_URL)
     names = sorted(Path(k).name for k in files if k.endswith(".ipynb"))
 
     fingerprint = fingerprint or code_fingerprint()
@@ -186,8 +196,13 @@ def build_html(project_dir: Path, files: dict[str, bytes] | None = None, *,
     else:  # nothing Sphinx reads has changed: its output would be the same
         built = built_html(stage)
     done()
+    extras = {}
+    if lite:  # built before anything is published: a failure leaves the previous site as it was
+        done = stages.start("Build the in-browser JupyterLab (JupyterLite)")
+        extras[LITE_DIR] = build_lite(project_dir, files)
+        done()
     published = project_dir / "_build" / "html"
-    publish(built, published, site_id(staged))
+    publish(built, published, site_id(staged, extras), extras)
     return published
 
 

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from ..book.execute import ExecutionFailed
 from ..book.jupyterbook import BookBuildFailed
 from ..book.pipeline import CheckFailed, Stages, build_book
+from ..lite import LiteBuildFailed
 from ..structure import CourseError
 from .common import (COURSE_OPTION, EXIT_BAD_INPUT, EXIT_FAILED, TODAY_OPTION, console, parse_today,
                      report_problems)
@@ -36,6 +37,8 @@ def build(course: Path = COURSE_OPTION,
           check: bool = typer.Option(True, "--check/--no-check", help="Run the health-literacy check "
                                      "first and stop on its errors."),
           today: str = TODAY_OPTION,
+          lite: bool = typer.Option(False, "--lite", help="Also build the in-browser JupyterLab into "
+                                    "_build/html/lite, with an \"Open in the browser\" button on each chapter."),
           ) -> None:
     """Validate and check the course, generate the notebooks, execute them and build the book."""
     day = parse_today(today)
@@ -44,7 +47,7 @@ def build(course: Path = COURSE_OPTION,
     try:
         with progress:
             built = build_book(course, project, today=day, check=check, workers=workers or None,
-                               stages=ProgressStages(progress))
+                               stages=ProgressStages(progress), lite=lite)
     except CourseError as err:
         report_problems(err)
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -55,7 +58,7 @@ def build(course: Path = COURSE_OPTION,
         console.print("Build stopped by the check; fix the errors above (or build with --no-check). "
                       "Nothing was changed.", style="bold red")
         raise typer.Exit(EXIT_FAILED)
-    except (ExecutionFailed, BookBuildFailed) as err:
+    except (ExecutionFailed, BookBuildFailed, LiteBuildFailed) as err:
         console.print("Build failed; the previous notebooks and site are unchanged.", style="bold red")
         console.print(str(err))
         raise typer.Exit(EXIT_FAILED)

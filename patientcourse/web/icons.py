@@ -24,7 +24,8 @@ OUTPUT = HERE / "icons.css"
 # Font Awesome names.
 # Only these: each drawing weighs on every page (the browser test names any icon left out).
 ELEMENT_ICONS = ["angle-left", "angle-right", "arrow-up", "bars", "list", "outdent", "download", "file",
-                 "file-pdf", "magnifying-glass", "moon", "sun", "circle-half-stroke"]
+                 "file-pdf", "magnifying-glass", "moon", "sun", "circle-half-stroke",
+                 "play"]  # "Open in the browser", on chapter pages of a book built with --lite
 
 # Icons the theme's stylesheet draws with the webfont in ::before/::after: selector → icon.
 PSEUDO_ICONS = {

@@ -38,10 +38,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from .bundle import load_bundle
-from .fileio import atomic_write
+from .fileio import atomic_write, file_lock
 from .filenames import results_file_name
 from .merging import merge_answers, new_entry
 from .messages import LearnerError
@@ -122,6 +120,11 @@ class LearnerChange:
     left: Path | None = None
 
 
+def results_bytes(data: dict) -> bytes:
+    """A results file's bytes, as they are saved (and downloaded in the browser)."""
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
 class ResultsFile:
     """One learner's results for one course (and assignment), kept on disk.
 
@@ -142,7 +145,7 @@ class ResultsFile:
         self.learner = dict(NOBODY)
         self._session: dict = empty_results(course_id, assignment)  # answered since the last switch
         self._pending: list[tuple[str, str, dict]] = []  # answers a failed write did not save
-        self._lock: FileLock | None = None
+        self._lock = None  # file_lock(), made on first save
         self._seen_on_disk = False
         self._open()
 
@@ -265,11 +268,10 @@ class ResultsFile:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             stem = results_file_name(self.course_id, self.assignment_id)[:-len(".json")]
-            self._lock = self._lock or FileLock(self.folder / f".{stem}.lock", timeout=LOCK_TIMEOUT,
-                                                poll_interval=0.01)
+            self._lock = self._lock or file_lock(self.folder / f".{stem}.lock", LOCK_TIMEOUT)
             self._lock.acquire()
             lock = self._lock
-        except Timeout:
+        except TimeoutError:  # filelock's Timeout is one
             self._report(f"another notebook kept {self.folder} locked for {LOCK_TIMEOUT} s, so this "
                          "answer was not saved yet. It is kept while this notebook runs.")
         except OSError as err:
@@ -286,7 +288,7 @@ class ResultsFile:
         keep the answers in memory."""
         data["saved_at"] = utc_now()
         self.data = data
-        text = (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+        text = results_bytes(data)
         try:
             atomic_write(self.path, text)
             self._pending.clear()

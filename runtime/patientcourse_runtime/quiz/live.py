@@ -18,6 +18,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from ..browser import IN_BROWSER, DownloadResults
 from ..bundle import chapter_data, load_bundle
 from ..faces import StaticFace, fragment
 from ..frame import framed
@@ -125,9 +126,11 @@ class QuizWidget(StaticFace, w.VBox):
         self.name_field, self.id_field = self.header.name_field, self.header.id_field
         self.reset_button = w.Button(description="Start this quiz again")
         self.reset_button.on_click(lambda _: self.reset())
+        # In the browser (Pyodide) the results file is in the browser's storage: offer it.
+        self.download = [DownloadResults()] if IN_BROWSER else []
         self._filling = False
         super().__init__(self.header.widgets + [self.notice] + self.questions
-                         + [self.score_line, self.summary, self.reset_button])
+                         + [self.score_line, self.summary, *self.download, self.reset_button])
         framed(self)  # keys stay in the quiz; button labels are shown whole
         self._restore()
         # Only after restoring: filling the fields from the file must not write the file
@@ -275,6 +278,8 @@ class QuizWidget(StaticFace, w.VBox):
             line = f"Answered: {answered} of {total} questions."
         self.score_line.value = fragment(LIVE, "score_line", line, self._where())
         self.summary.value = self._summary(answered, total)
+        for link in self.download:
+            link.refresh(self.results, self._where())
         if self.results.problems:
             self._say(" ".join(self.results.problems))
 
