@@ -115,7 +115,7 @@ def is_published(dest: Path, site: str) -> bool:
             and (dest / "index.html").is_file())
 
 
-def publish(built: Path, dest: Path, site: str | None = None, extras: dict[str, Path] | None = None) -> bool:
+def publish(built: Path, dest: Path, site: str | None = None, *, extras: dict[str, Path] | None = None) -> bool:
     """Publish the built site at ``dest`` so that readers always find a whole site.
 
     ``dest`` is a symbolic link to a release folder. The new site is copied into a new

@@ -202,7 +202,7 @@ def build_html(project_dir: Path, files: dict[str, bytes] | None = None, *,
         extras[LITE_DIR] = build_lite(project_dir, files)
         done()
     published = project_dir / "_build" / "html"
-    publish(built, published, site_id(staged, extras), extras)
+    publish(built, published, site_id(staged, extras), extras=extras)
     return published
 
 
