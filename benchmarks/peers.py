@@ -26,7 +26,7 @@ from patientcourse.book.jupyterbook import jupyter_book_command, stage_config
 from patientcourse.book.pipeline import generate, load
 from patientcourse.render.project import write_files
 
-from reuse import REPO, support_helpers
+from reuse import support_helpers
 
 OURS_SCRIPT = Path(sys.executable).with_name("patientcourse")
 

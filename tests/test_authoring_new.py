@@ -104,7 +104,7 @@ def test_check_on_a_draft_is_the_authors_located_todo_list(tmp_path):
             "has no quiz questions yet") in out
     yml = (course / "course.yml").read_text().split("\n")
     assert f"{course}/course.yml:{yml.index('next_review_due: null') + 1}: error: [review-dates] no next_review_due" in out
-    assert f"[source-details] source.publisher is blank" in out
+    assert "[source-details] source.publisher is blank" in out
     audience = next(i for i, line in enumerate(yml) if line.startswith("audience:")) + 1
     assert f"{course}/course.yml:{audience}: error: [draft] left to do: “audience: 'TODO: who this course is for" in out
     assert "main_message: 'TODO: the one thing" in out

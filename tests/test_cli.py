@@ -3,7 +3,6 @@ nothing written when the source is bad."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from typer.testing import CliRunner

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from class_simulation import learner_names, simulate_class
 from patientcourse.cli import app
-from patientcourse.instructor.gradebook import gradebook_csv, roster_report
+from patientcourse.instructor.gradebook import gradebook_csv
 from patientcourse.instructor.grading import Grader
 from patientcourse.instructor.roster import RosterError, name_key, read_roster
 from patientcourse_runtime.results import Learner, parse_due

@@ -9,7 +9,6 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner

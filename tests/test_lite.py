@@ -118,7 +118,7 @@ def write_wheel(folder: Path, name: str, version: str, requires: list[str]) -> P
     wheel = folder / f"{name}-{version}-py3-none-any.whl"
     with zipfile.ZipFile(wheel, "w") as archive:
         archive.writestr(f"{name}/__init__.py", "")
-        metadata = [f"Metadata-Version: 2.1", f"Name: {name}", f"Version: {version}",
+        metadata = ["Metadata-Version: 2.1", f"Name: {name}", f"Version: {version}",
                     *(f"Requires-Dist: {r}" for r in requires)]
         archive.writestr(f"{name}-{version}.dist-info/METADATA", "\n".join(metadata) + "\n")
     return wheel

@@ -134,7 +134,7 @@ def sources_page(course: Course) -> str:
     return "\n\n".join([
         GENERATED, "# Sources", about_box(course),
         "## Where this course comes from",
-        f"All medical content in this course comes from one article:",
+        "All medical content in this course comes from one article:",
         f"> **{plain(source.title)}**{f' ({plain(source.badge)})' if source.badge else ''}  \n"
         f"> By {source.byline_in(plain)}  \n> Published on the {plain(source.publisher)}  \n"
         f"> Last updated {_date(source.last_updated)}",

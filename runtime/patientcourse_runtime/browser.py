@@ -15,7 +15,6 @@ import base64
 import ipywidgets as w
 
 from .faces import fragment
-from .fileio import IN_BROWSER
 from .filenames import results_file_name
 from .store import results_bytes
 

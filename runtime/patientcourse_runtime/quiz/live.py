@@ -18,7 +18,8 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..browser import IN_BROWSER, DownloadResults
+from ..browser import DownloadResults
+from ..fileio import IN_BROWSER
 from ..bundle import chapter_data, load_bundle
 from ..faces import StaticFace, fragment
 from ..frame import framed
