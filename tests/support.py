@@ -39,7 +39,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def wait_for_value(read: Callable[[], T], until: Callable[[T], bool], timeout: float = 30.0) -> T:
+def wait_for_value(read: Callable[[], T], until: Callable[[T], bool], timeout: float = 10.0) -> T:
     """``read()`` again and again until ``until(value)`` holds, or ``timeout`` seconds pass;
     returns the last value read. For state that something asynchronous sets a moment after the
     action that starts it (a page's script after a click, a kernel after a comm message, a
