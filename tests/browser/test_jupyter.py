@@ -57,6 +57,11 @@ KERNEL_INFO_APPLIED = """async () => {
   await Promise.all([kernel.info, kernel.spec]);
   await new Promise(resolve => setTimeout(resolve, 0));
 }"""
+# JupyterLab attaches a notebook's cells a few at a time after it opens, and jupyterlab-myst
+# draws each markdown cell a moment later: running the cells before they are all drawn makes
+# JupyterLab's cell toolbar fail on a markdown cell without its rendered view (a page error).
+CELLS_DRAWN = """() => window.jupyterapp.shell.currentWidget.content.widgets.every(cell => cell.node.isConnected
+  && (cell.model.type !== 'markdown' || !!(cell.inputArea && cell.inputArea.renderedInput)))"""
 DIRTY = "() => window.jupyterapp.shell.currentWidget.context.model.dirty"
 # The notebook's own state (not its rendering, which may follow a frame later): where its
 # cursor is and how many cells it has.
@@ -121,6 +126,7 @@ def open_and_run(page, app: str, base: str, token: str, questions: list[dict]) -
     # table of contents fail (a JupyterLab error in the console, nothing to do with the course).
     page.goto(f"{base}/{APPS[app][1]}/{CHAPTER}.ipynb?token={token}")
     page.wait_for_function(READY, timeout=180_000)
+    page.wait_for_function(CELLS_DRAWN, timeout=180_000)
     page.evaluate(KERNEL_INFO_APPLIED)
     assert page.evaluate(DIRTY) is False, "opening the notebook marked it changed"
     if app == "lab":
