@@ -3,11 +3,15 @@ there are two conftest modules, and `from conftest import` picks whichever came 
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
+from typing import Callable, TypeVar
 
 REPO = Path(__file__).resolve().parent.parent
 COURSE_DIR = REPO / "course"
 MINI_COURSE = Path(__file__).resolve().parent / "fixtures" / "minicourse"
+
+T = TypeVar("T")
 
 
 def make_project(dest: Path) -> Path:
@@ -33,3 +37,17 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture does not contain {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def wait_for_value(read: Callable[[], T], until: Callable[[T], bool], timeout: float = 10.0) -> T:
+    """``read()`` again and again until ``until(value)`` holds, or ``timeout`` seconds pass;
+    returns the last value read. For state that something asynchronous sets a moment after the
+    action that starts it (a page's script after a click, a kernel after a comm message, a
+    background thread): reading it once, right after the action, races it. The caller asserts
+    on the value returned, so a failure still shows what was there instead."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = read()
+        if until(value) or time.monotonic() >= deadline:
+            return value
+        time.sleep(0.05)

@@ -37,6 +37,42 @@ def test_is_a_real_widget_with_one_box_per_question(results_path):
     assert quiz.questions[MADE_OF].input.widget.value is None, "nothing is chosen for the learner"
 
 
+class PageEnd:
+    """The page's end of a widget's comm: records what Python sends, and delivers to Python what
+    the page sends (as the comm does), whatever kernel the test process has or lacks."""
+    comm_id = "answer-field"
+    kernel = "connected"
+
+    def __init__(self):
+        self.sent: list[dict] = []
+        self.deliver = None
+
+    def send(self, data=None, metadata=None, buffers=None):
+        self.sent.append(data)
+
+    def on_msg(self, callback):
+        self.deliver = callback
+
+    def close(self, *args, **kwargs):
+        pass
+
+
+def test_a_draft_from_the_browser_is_taken_without_being_sent_back():
+    """The page sends every change of the controls as a draft. Sent back (ipywidgets echoes
+    what a page sets), the draft for an earlier choice arrives after the learner's next one
+    and puts the earlier choice back on the page; a quick learner's answer was then checked
+    as the one before. What Python itself sets still goes to the page."""
+    page = PageEnd()
+    field = AnswerField(kind="single", value=None, comm=page)
+    page.sent.clear()  # the state sent when the field opened
+    # The comm message answer_field.js sends (model.send({draft})).
+    page.deliver({"content": {"data": {"method": "custom", "content": {"draft": "b"}}}, "buffers": []})
+    assert field.value == "b"
+    assert page.sent == []
+    field.value = "c"
+    assert [(m["method"], m["state"]) for m in page.sent] == [("update", {"value": "c"})]
+
+
 def test_right_then_wrong_single_choice(results_path):
     quiz = make_quiz(results_path)
     box = quiz.questions[MADE_OF]

@@ -7,6 +7,7 @@ from patientcourse_runtime.widgets import chapter_widget
 from patientcourse_runtime.widgets.checklist import summary_text
 from patientcourse_runtime.widgets.timer import HoldTimer, clock_text
 from patientcourse.render.bundle import bundle
+from support import wait_for_value
 
 
 @pytest.fixture(scope="module")
@@ -189,15 +190,14 @@ def test_every_widget_is_a_real_ipywidget_with_a_static_face(runtime_bundle, cou
 
 def test_routine_timer_runs_on_its_own_clock_in_jupyter(runtime_bundle):
     """With no fake clock: the background tick stops the timer when time is up."""
-    import time
     ref = next(w for w in runtime_bundle["chapters"]["03-exercises"]["widgets"] if w["kind"] == "routine_builder")
     short = {**ref, "data": {**ref["data"], "timer": {**ref["data"]["timer"], "seconds": 1}}}
     from patientcourse_runtime.widgets import build_widget
     builder = build_widget(short, chapter_id="03-exercises")
     builder.toggle_button.click()
-    deadline = time.monotonic() + 5
-    while builder.timer.state != "done" and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert builder.timer.state == "done"
-    assert builder.timer_said == "One minute is up. The timer has stopped."
-    assert builder.clock_label.value == "0:00"
+    # The tick thread marks the timer done first and then says so and shows 0:00: wait for all
+    # three, not for the state alone.
+    done = ("done", "One minute is up. The timer has stopped.", "0:00")
+    seen = wait_for_value(lambda: (builder.timer.state, builder.timer_said, builder.clock_label.value),
+                          lambda now: now == done)
+    assert seen == done

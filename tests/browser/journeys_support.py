@@ -16,8 +16,9 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from support import REPO
+from support import REPO, wait_for_value
 
 # Git-ignored (.gitignore); made at run time so a fresh checkout has no such folder.
 ARTIFACTS = REPO / "test-artifacts"
@@ -41,11 +42,25 @@ def focus_is_inside(page, selector: str) -> bool:
     return page.evaluate("s => !!document.activeElement && !!document.activeElement.closest(s)", selector)
 
 
+def press_and_wait(page, key: str, watched: str = "document.activeElement") -> None:
+    """Press ``key``, then wait until the JavaScript expression ``watched`` is no longer what it
+    was (by default: until focus has moved), so what the test reads next is the page after the
+    key, not before it. Fails if it never changes: a key that did nothing."""
+    before = page.evaluate_handle(f"() => {watched}")
+    try:
+        page.keyboard.press(key)
+        page.wait_for_function(f"before => ({watched}) !== before", arg=before)
+    except PlaywrightTimeout:
+        raise AssertionError(f"pressing {key} did not change {watched} on {page.url}") from None
+    finally:
+        before.dispose()
+
+
 def tab_until_inside(page, selector: str, limit: int) -> int:
     """Press Tab until keyboard focus is inside ``selector``; return how many presses it took.
     Fails if it takes more than ``limit``: a control a keyboard user cannot reach."""
     for presses in range(1, limit + 1):
-        page.keyboard.press("Tab")
+        press_and_wait(page, "Tab")
         if focus_is_inside(page, selector):
             return presses
     raise AssertionError(f"{selector} not reached after {limit} Tab presses on {page.url}; "
@@ -66,12 +81,18 @@ def pick_radio_by_keyboard(page, fieldset, value: str) -> None:
 def put_in_order(fs, texts: list[str]) -> None:
     """Move the steps of an ordering question into the order of ``texts`` with their Move up
     buttons (by mouse)."""
+    def order() -> list[str]:
+        return [t.strip() for t in fs.locator(".pc-step-text").all_inner_texts()]
+
     for place, text in enumerate(texts):
         while True:
-            current = [t.strip() for t in fs.locator(".pc-step-text").all_inner_texts()]
+            current = order()
             if current.index(text) == place:
                 break
             fs.get_by_role("button", name=f"Move up: {text}").click()
+            # Read the order once the step has moved: an early read would press again.
+            moved = wait_for_value(order, lambda now: now != current)
+            assert moved != current, f"Move up: {text} did not move it: {current}"
 
 
 def answer_in_book(fieldset, answer, button: str = "Check answer") -> None:

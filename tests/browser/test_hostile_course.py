@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 from hostile_course import FLAG, write_hostile_course
+from playwright.sync_api import expect
 
 from support import make_project
 from patientcourse.book.pipeline import build_book
@@ -42,6 +43,10 @@ def use_the_page(page) -> list[str]:
         for answer in tries:
             answer()
             question.locator("[data-pc-check]").click()
+            # The page is read once the Check has written its feedback (no longer the dimmed
+            # "you changed your answer", nor the empty status of a fresh question).
+            expect(question.locator('[role="status"]')).not_to_be_empty()
+            expect(question).not_to_have_attribute("data-pc-stale", "")
             seen.append(page.evaluate("() => document.documentElement.textContent"))
             retry = question.locator("[data-pc-retry]")
             if retry.is_visible():

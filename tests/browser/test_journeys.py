@@ -26,8 +26,9 @@ from patientcourse.render.project import BUNDLE_PATH, render_project, write_file
 from patientcourse_runtime.scoring import without_verdict
 
 from journeys_support import (answer_in_book, download_results,
-                              pick_radio_by_keyboard, printed_text, read_csv, run_notebook_with_extra_cell,
-                              run_patientcourse, save_screenshot, tab_until_inside, without_timestamps)
+                              pick_radio_by_keyboard, press_and_wait, printed_text, read_csv,
+                              run_notebook_with_extra_cell, run_patientcourse, save_screenshot, tab_until_inside,
+                              without_timestamps)
 from support import COURSE_DIR, REPO
 
 # Whole journeys: each builds a book or a pack (some in a subprocess, where the guard in
@@ -94,7 +95,7 @@ def test_student_reads_chapter_one_answers_by_keyboard_and_finds_progress_kept(p
     presses = tab_until_inside(page, f'fieldset[data-pc-question="{first.id}"]', limit=300)
     assert page.evaluate("document.activeElement.type") == "radio"
     pick_radio_by_keyboard(page, question_box(page, first.id), wrong)
-    page.keyboard.press("Tab")
+    press_and_wait(page, "Tab")
     assert page.evaluate("document.activeElement.textContent") == "Check answer"
     page.keyboard.press("Enter")
     wrong_feedback = first.options[first.option_ids().index(wrong)].feedback

@@ -32,7 +32,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from browser.journeys_support import press_and_wait
 from patientcourse.render.bundle import bundle as make_bundle
+from support import wait_for_value
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -47,9 +49,24 @@ READY = """() => {
     && widget.sessionContext.session.kernel;
   return !!(widget && widget.context && widget.context.isReady && kernel && kernel.status === 'idle');
 }"""
+# JupyterLab writes the kernel's language and spec into the notebook's metadata when they
+# arrive, a moment after the kernel is ready (the handlers were attached when the kernel
+# started, so they run before this waits out one more task).
+KERNEL_INFO_APPLIED = """async () => {
+  const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  await Promise.all([kernel.info, kernel.spec]);
+  await new Promise(resolve => setTimeout(resolve, 0));
+}"""
+# JupyterLab attaches a notebook's cells a few at a time after it opens, and jupyterlab-myst
+# draws each markdown cell a moment later: running the cells before they are all drawn makes
+# JupyterLab's cell toolbar fail on a markdown cell without its rendered view (a page error).
+CELLS_DRAWN = """() => window.jupyterapp.shell.currentWidget.content.widgets.every(cell => cell.node.isConnected
+  && (cell.model.type !== 'markdown' || !!(cell.inputArea && cell.inputArea.renderedInput)))"""
 DIRTY = "() => window.jupyterapp.shell.currentWidget.context.model.dirty"
-ACTIVE_CELL = "() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].findIndex(c => c.classList.contains('jp-mod-active'))"
-CELL_COUNT = "() => document.querySelectorAll('.jp-Notebook .jp-Cell').length"
+# The notebook's own state (not its rendering, which may follow a frame later): where its
+# cursor is and how many cells it has.
+ACTIVE_CELL = "() => window.jupyterapp.shell.currentWidget.content.activeCellIndex"
+CELL_COUNT = "() => window.jupyterapp.shell.currentWidget.content.model.cells.length"
 
 
 def free_port() -> int:
@@ -109,8 +126,8 @@ def open_and_run(page, app: str, base: str, token: str, questions: list[dict]) -
     # table of contents fail (a JupyterLab error in the console, nothing to do with the course).
     page.goto(f"{base}/{APPS[app][1]}/{CHAPTER}.ipynb?token={token}")
     page.wait_for_function(READY, timeout=180_000)
-    # The kernel's language arrives right after it is ready; give it a moment to be written.
-    page.wait_for_timeout(6000)
+    page.wait_for_function(CELLS_DRAWN, timeout=180_000)
+    page.evaluate(KERNEL_INFO_APPLIED)
     assert page.evaluate(DIRTY) is False, "opening the notebook marked it changed"
     if app == "lab":
         expect(page.locator(".lm-TabBar-tab.jp-mod-current")).not_to_have_class(re.compile(r"\bjp-mod-dirty\b"))
@@ -176,18 +193,26 @@ def check_arrow_keys(page, questions: list[dict], folder: Path, course_id: str) 
     page.keyboard.press("b")  # in command mode "b" would add a cell below
     page.keyboard.press("ArrowUp")
     expect(radios.first).to_be_checked()
-    page.keyboard.press("ArrowDown")
+    press_and_wait(page, "ArrowDown")  # the notebook is read once this key has been handled
     assert (page.evaluate(ACTIVE_CELL), page.evaluate(CELL_COUNT)) == (cell, cells), \
         "keys pressed in the quiz reached the notebook"
     chosen = radios.nth(1).get_attribute("value")
     box = group.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][1]")
     box.get_by_role("button", name="Check answer").press("Enter")
+    # The kernel writes the file after the button's message reaches it: wait for the answer.
     results = folder / "patientcourse-results" / f"{course_id}.json"
-    deadline = time.monotonic() + 60
-    while not results.is_file() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    saved = json.loads(results.read_text(encoding="utf-8"))["chapters"][CHAPTER]["answers"][q["id"]]
+    saved = wait_for_value(lambda: saved_answer(results, q["id"]),
+                           lambda answer: answer is not None and answer["answer"] == chosen, timeout=60)
+    assert saved is not None, f"no answer to {q['id']} in {results}"
     assert saved["answer"] == chosen
+
+
+def saved_answer(results: Path, question_id: str) -> dict | None:
+    """The answer to ``question_id`` in a results file, or None while there is none yet."""
+    if not results.is_file():
+        return None
+    return json.loads(results.read_text(encoding="utf-8"))["chapters"].get(CHAPTER, {}).get(
+        "answers", {}).get(question_id)
 
 
 def check_tab_order(page, questions: list[dict]) -> None:
@@ -199,7 +224,7 @@ def check_tab_order(page, questions: list[dict]) -> None:
     box.get_by_label("Your name").focus()
     seen = 1
     while True:
-        page.keyboard.press("Tab")
+        press_and_wait(page, "Tab")
         inside = page.evaluate("""() => { const e = document.activeElement;
             return {quiz: !!e.closest('.pc-keys .pc-answer, .pc-keys .jupyter-button, .pc-keys .widget-text'),
                     toolbar: !!e.closest('.jp-cell-toolbar, .jp-Toolbar'), label: e.textContent.trim()}; }""")
@@ -214,7 +239,7 @@ def check_tab_order(page, questions: list[dict]) -> None:
 
 def check_glossary_links(page) -> None:
     terms = page.locator(".jp-MarkdownCell a[href^='#term-']")
-    assert terms.count() > 5
+    expect(terms.nth(5)).to_be_attached()  # more than 5, once the markdown has been rendered
     assert "Cross reference target was not found" not in " ".join(page.watch.console_errors)
 
 

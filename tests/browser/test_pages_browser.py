@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from browser.journeys_support import press_and_wait
+
 pytestmark = pytest.mark.browser
 
 PAGE_BUDGET_GZIP = 250_000
@@ -74,6 +76,8 @@ def test_every_page_fits_the_screen_and_passes_axe(built_book, book_url, browser
         for question in page.locator('fieldset[data-pc-type="single"]').all()[:1]:
             question.locator("input[type=radio]").first.check()
             question.get_by_role("button", name="Check answer").click()
+            # Measured once the verdict is on the page ("Correct." or "Not correct."), not before.
+            expect(question.locator('[role="status"]')).to_contain_text("correct.", ignore_case=True)
         found = page.evaluate(_LAYOUT_PROBLEMS)
         if found:
             problems[rel] = found
@@ -200,7 +204,7 @@ def test_skip_link_goes_to_the_quiz_and_next_chapter_follows_it(book_url, page, 
     expect(skip).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=2, name=first.quiz.title)).to_be_in_viewport()
-    page.keyboard.press("Tab")
+    press_and_wait(page, "Tab")
     assert page.evaluate("!!document.activeElement.closest('[data-pc-quiz]')")
     next_link = page.locator("main a", has_text=f"{second.number}. {second.title}").last
     assert page.evaluate("([q, a]) => !!(q.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING)",

@@ -8,9 +8,12 @@ The sample site is made from tests/quiz_samples.py (see test_quiz_browser.py).
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
+from browser.journeys_support import press_and_wait
 from quiz_samples import CH1, CHAPTER1_QUESTIONS, COURSE_ID, write_sample_site
 
 STEPS = CHAPTER1_QUESTIONS[4]
@@ -41,7 +44,7 @@ def focused(page, what: str = "textContent"):
 def tab_to(page, predicate: str, limit: int = 40) -> None:
     """Press Tab until the focused element matches the JavaScript ``predicate`` (on ``el``)."""
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        press_and_wait(page, "Tab")
         if page.evaluate(f"(el => {predicate})(document.activeElement)"):
             return
     raise AssertionError(f"Tab never reached an element where {predicate}")
@@ -53,7 +56,7 @@ def keys_to(page, label: str) -> None:
     for key in ["Shift+Tab"] * 12 + ["Tab"] * 30:
         if focused(page, "getAttribute('aria-label')") == label:
             return
-        page.keyboard.press(key)
+        press_and_wait(page, key)
     raise AssertionError(f"no key reached {label!r}")
 
 
@@ -166,6 +169,8 @@ def test_no_verdict_is_said_twice_anywhere(page, site):
         question(page, qid).get_by_label(label, exact=True).check()
         check(page, qid)
     for qid in answers:
+        # Read once the Check has written its feedback, not the moment after the click.
+        expect(status(page, qid)).to_have_text(re.compile(r"^Correct\."), use_inner_text=True)
         text = status(page, qid).inner_text()
         assert text.startswith("Correct.")
         for word in ("Yes.", "Right.", "Correct. Correct", "No."):
@@ -206,12 +211,14 @@ def test_ordering_by_keyboard_only_is_announced_and_keeps_focus(page, site, axe_
     right = [s.text for s in STEPS.steps]
     tab_to(page, "el.closest && !!el.closest('[data-pc-question=\"fa-thoracic-steps\"]')")
     moved = fs.locator("[data-pc-moved]")
+    step_order = """[...document.querySelectorAll('[data-pc-question="fa-thoracic-steps"] .pc-step-text')]
+        .map(step => step.textContent).join('|')"""
     # Keys only: Tab to a step's Move up button and press Enter until the list is in order.
     for place, text in enumerate(right):
         while [t.strip() for t in fs.locator(".pc-step-text").all_inner_texts()].index(text) != place:
             keys_to(page, f"Move up: {text}")
             assert focused(page, "getAttribute('aria-label')") == f"Move up: {text}"
-            page.keyboard.press("Enter")
+            press_and_wait(page, "Enter", watched=step_order)  # the order is read once the step has moved
             at = [t.strip() for t in fs.locator(".pc-step-text").all_inner_texts()].index(text) + 1
             expect(moved).to_have_text(f"“{text}” is now step {at} of 5.")
             # Focus stays with the moved step.
@@ -228,14 +235,15 @@ def test_matching_by_keyboard_only(page, site, axe_check):
     page.goto(f"{site}/notebooks/{CH1}.html")
     fs = question(page, "fa-rolling")
     tab_to(page, "el.tagName === 'SELECT' && !!el.closest('[data-pc-question=\"fa-rolling\"]')")
+    chosen = "document.activeElement.selectedOptions[0].textContent"
     for pair in ROLLING.pairs:
         # The focused dropdown: arrow keys change its value without opening it.
         for _ in range(len(ROLLING.pairs) + 1):
-            if page.evaluate("document.activeElement.selectedOptions[0].textContent") == pair.match:
+            if page.evaluate(chosen) == pair.match:
                 break
-            page.keyboard.press("ArrowDown")
-        assert page.evaluate("document.activeElement.selectedOptions[0].textContent") == pair.match
-        page.keyboard.press("Tab")
+            press_and_wait(page, "ArrowDown", watched=chosen)
+        assert page.evaluate(chosen) == pair.match
+        press_and_wait(page, "Tab")
     assert focused(page) == "Check answer"
     page.keyboard.press("Enter")
     expect(status(page, "fa-rolling")).to_contain_text("Correct.")

@@ -13,14 +13,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from browser.conftest import in_ci
 from browser.journeys_support import put_in_order
 from patientcourse.instructor.export_scorm import export_scorm, package_bytes
 from quiz_samples import CH1, COURSE_ID, sample_course
-from support import REPO
+from support import REPO, wait_for_value
 
 HARNESS = Path(__file__).resolve().parents[1] / "js" / "scorm"
 LAUNCH = {"cmi.core.student_id": "s-12", "cmi.core.student_name": "Lovelace, Ada",
@@ -104,12 +103,8 @@ def lms_holds(page, **expected):
     """Wait until the LMS holds these values (element names with "__" for "."), then assert
     them, so a value the SCO sets a moment after the click is not read too early."""
     wanted = {name.replace("__", "."): value for name, value in expected.items()}
-    try:
-        page.wait_for_function("""wanted => { const cmi = window.API.getFlattenedCMI();
-            return Object.entries(wanted).every(([k, v]) => cmi[k] === v); }""", arg=wanted, timeout=10_000)
-    except PlaywrightTimeout:
-        pass  # the assertion below shows what the LMS holds instead
-    assert {name: lms_value(page, name) for name in wanted} == wanted
+    held = wait_for_value(lambda: {name: lms_value(page, name) for name in wanted}, lambda now: now == wanted)
+    assert held == wanted
 
 
 def interactions(page):
@@ -183,7 +178,7 @@ def test_a_run_through_a_chapter_is_recorded_in_the_lms_and_resumes(page, lms, b
 
     # Leaving the page finishes the session: time, exit "suspend", commit, finish.
     page.evaluate("document.getElementById('sco').remove()")
-    names = [c["name"] for c in calls(page)]
+    names = wait_for_value(lambda: [c["name"] for c in calls(page)], lambda now: "LMSFinish" in now)
     assert names[-2:] == ["LMSCommit", "LMSFinish"]
     assert lms_value(page, "cmi.core.exit") == "suspend"
     [session] = [c for c in calls(page, "LMSSetValue") if c["element"] == "cmi.core.session_time"]

@@ -166,8 +166,9 @@ def test_doctor_checklist_copy_download_and_print(page, book_url, runtime_bundle
     root.get_by_label("My notes for the visit (optional)").fill("Knee surgery in 2019.")
     spec = chapter_widget("04-risks", "checklist", runtime_bundle).spec
     expected = summary_text(spec, {"g1-3", "g2-1"}, "Knee surgery in 2019.")
-    # The list on the page is exactly what the notebook makes.
-    assert root.locator("[data-pc-summary]").text_content() == expected
+    # The list on the page is exactly what the notebook makes (its textContent, waited for:
+    # typing the notes rewrites it).
+    expect(root.locator("[data-pc-summary]")).to_have_js_property("textContent", expected)
 
     page.evaluate("""() => { window.__copied = null;
         navigator.clipboard.writeText = text => { window.__copied = text; return Promise.resolve(); }; }""")
@@ -186,8 +187,9 @@ def test_doctor_checklist_copy_download_and_print(page, book_url, runtime_bundle
 
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     root.get_by_role("button", name="Print list").press("Enter")
-    assert page.evaluate("window.__printed") == 1
+    # The handler says this, then opens the print window: once it is said, print() was called.
     expect(status(root)).to_have_text("The print window is open. Only your list is printed.")
+    assert page.evaluate("window.__printed") == 1
     page.emulate_media(media="print")
     # What the printer gets: the list, not the page around it nor the buttons.
     expect(root.locator("[data-pc-summary]")).to_be_visible()

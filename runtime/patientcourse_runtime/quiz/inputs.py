@@ -34,7 +34,9 @@ class AnswerField(anywidget.AnyWidget):
     _css = STATIC / "live.css"
     html = traitlets.Unicode("").tag(sync=True)
     kind = traitlets.Unicode("").tag(sync=True)
-    value = traitlets.Any(None, allow_none=True).tag(sync=True)
+    # Not echoed back to the page (ipywidgets 8 echoes what a page sets): drafts come one after
+    # another, and the echo of an earlier one would put an earlier choice back on the page.
+    value = traitlets.Any(None, allow_none=True).tag(sync=True, echo_update=False)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
