@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-import textstat
+from .offline_textstat import textstat
 
 from ..structure import Chapter, Course
 from ..structure.course import GlossaryTerm
