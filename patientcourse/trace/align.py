@@ -83,7 +83,7 @@ def align(sources: list[SourceSentence], courses: list[CourseSentence], limits: 
         total = sum(weight(w) for w in sw)
         candidates = {n for w in sw for u in same[w] for n in by_word.get(u, ())}
         best, best_members = 0.0, []
-        for n in candidates:
+        for n in sorted(candidates):  # in order: at equal score the first window wins, in every process
             members = windows[n]
             present = set().union(*(c_words[i] for i in members))
             score = sum(weight(w) for w in sw if same[w] & present) / total if total else 0.0
