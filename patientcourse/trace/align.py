@@ -88,20 +88,23 @@ def align(sources: list[SourceSentence], courses: list[CourseSentence], limits: 
     normals = None
 
     for s, sw in zip(sources, s_words):
-        total = sum(weight(w) for w in sw)
-        # Which of the sentence's words each course sentence holds (in some form).
-        hits: dict[int, set[str]] = {}
+        cover = _Cover(sw)
+        total = cover.total
+        # Which of the sentence's words each course sentence holds (in some form), as bits.
+        hits: dict[int, int] = {}
         for w in sw:
             for i in {i for u in same[w] for i in holding.get(u, ())}:
-                hits.setdefault(i, set()).add(w)
+                hits[i] = hits.get(i, 0) | cover.bit[w]
         # Every window with a member that holds one of the words, in window order.
         candidates = sorted({n for i in hits for start in range(max(0, i - WINDOW + 1), i + 1)
                              for n in starting.get(start, ()) if i in windows[n]})
         best, best_members = 0.0, []
         for n in candidates:  # in order: at equal score the first window wins, in every process
             members = windows[n]
-            found = set().union(*(hits.get(i, ()) for i in members))
-            score = sum(weight(w) for w in sw if w in found) / total if total else 0.0
+            found = 0
+            for i in members:
+                found |= hits.get(i, 0)
+            score = cover.share(found) if total else 0.0
             if s.citations and set(s.citations) & {x for i in members for x in courses[i].citations}:
                 score += CITATION_BONUS
             # Prefer the smaller window at equal score: it says where the fact is.
@@ -116,6 +119,26 @@ def align(sources: list[SourceSentence], courses: list[CourseSentence], limits: 
         s.status = ("carried" if s.score >= limits.carried else "weak" if s.score >= limits.weak
                     else "not-carried")
     _course_side(sources, s_words, courses, c_words, same, limits)
+
+
+class _Cover:
+    """How much of one sentence's meaning words a set of found words covers, weighted.
+
+    Each word is a bit of ``found``, and a share is summed once per set of found words (many
+    windows find the same ones). The words are summed in the set's own order, as a plain
+    ``sum`` over the set would, so every score is the same to the last bit."""
+
+    def __init__(self, words: set[str]):
+        self.order = list(words)
+        self.bit = {w: 1 << k for k, w in enumerate(self.order)}
+        self.total = sum(weight(w) for w in self.order)
+        self._shares: dict[int, float] = {}
+
+    def share(self, found: int) -> float:
+        share = self._shares.get(found)
+        if share is None:
+            share = self._shares[found] = sum(weight(w) for k, w in enumerate(self.order) if found >> k & 1) / self.total
+        return share
 
 
 def _index(word_sets: list[set[str]]) -> dict[str, list[int]]:
@@ -163,20 +186,23 @@ def _course_side(sources, s_words, courses, c_words, same, limits: Limits) -> No
     holding = _index(s_words)  # source word -> the source sentences that hold it
     known = set(reverse)
     for c, cw in zip(courses, c_words):
-        total = sum(weight(w) for w in cw)
+        cover = _Cover(cw)
+        total = cover.total
         novel = sum(weight(u) for u in cw if u not in known) >= NOVEL_WEIGHT
         best, where = 0.0, None
         if not total:  # nothing to cover: every pair covers all of it, and the first wins
             best, where = (1.0, pairs[0][0]) if pairs else (0.0, None)
         else:
-            # Which of the course sentence's words each source sentence holds (in some form).
-            hits: dict[int, set[str]] = {}
+            # Which of the course sentence's words each source sentence holds (in some form), as bits.
+            hits: dict[int, int] = {}
             for u in cw:
                 for i in {i for w in reverse.get(u, ()) for i in holding.get(w, ())}:
-                    hits.setdefault(i, set()).add(u)
+                    hits[i] = hits.get(i, 0) | cover.bit[u]
             for p in sorted({p for i in hits for p in member_of[i]}):
-                found = set().union(*(hits.get(i, ()) for i in pairs[p]))
-                score = sum(weight(u) for u in cw if u in found) / total
+                found = 0
+                for i in pairs[p]:
+                    found |= hits.get(i, 0)
+                score = cover.share(found)
                 if score > best + 1e-9:
                     best, where = score, pairs[p][0]
         c.score = round(best, 3)
