@@ -146,3 +146,18 @@ def test_a_damaged_stored_part_is_run_again(project, monkeypatch, ran):
     incremental = checked_build(project, monkeypatch)
     assert len(ran["chapter"]) == 5
     same(incremental, fresh(project))
+
+
+def test_a_fact_removed_after_the_last_build_is_reported_by_the_trace(project, monkeypatch):
+    """The trace runs every build, from the sentence splits and word frequencies the last check kept."""
+    checked_build(project, monkeypatch)
+    removed = "Some people taking antidepressants experience side effects like blurred vision, dry mouth, and nausea."
+    edit(project / "course" / "chapters" / "05-alternatives.md",
+         "Some people who take antidepressants get side effects.\nThese include blurred vision, dry mouth and "
+         "{term}`nausea`, which means feeling sick to your stomach.\n", "")
+    edit(project / "course" / "glossary.yml",
+         "    definition: The article names it as a side effect some people get from antidepressants.\n", "")
+    after, _ = checked_build(project, monkeypatch)
+    assert [f.message for f in after.course_findings if f.rule == "source-trace"] == [
+        f"the source sentence “{removed}” is not carried by the course (best match 26%) and not left out."]
+    same((after, None), fresh(project))

@@ -13,7 +13,8 @@ Each part is stored as JSON under ``sha256(salt, part name, inputs)``; the salt 
 builder's and runtime's code fingerprint and the versions of the libraries that score text,
 so a part made by other code or libraries is never reused. The rules read no clock: the
 review-date rule, the notebook rules and the source trace are course-wide and run every
-time. A stored part is what the same rules returned for the same inputs (JSON keeps strings,
+time, helped by the memos of ``memo.py`` (sentence splits, word frequencies), kept here too.
+A stored part is what the same rules returned for the same inputs (JSON keeps strings,
 integers and floats exactly), so a check made of stored parts equals a fresh one
 (``tests/test_check_reuse.py``).
 """
@@ -85,7 +86,7 @@ class PartStore:
 
 
     def memo(self, name: str) -> dict:
-        """A stored {input: result} table of a pure function (``trace.units.SPLITS``), or {}."""
+        """A stored {input: result} table of a pure function (``memo.MEMOS``), or {}."""
         path = self._memo_path(name)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -14,6 +14,7 @@ from .reader_text import PART_PARAGRAPHS, TEXT_PARTS
 from .rendered import rendered_rules, source_html_rules, widget_figures
 from .draft import DRAFT_RULES, todo_marks
 from .jargon import jargon
+from .memo import MEMOS
 from .parts import Part, PartStore, chapter_inputs, glossary_inputs, widget_inputs
 from .review import review_dates, review_signoff, source_details
 from .source_trace import source_trace
@@ -147,10 +148,17 @@ def run_checks(course: Course, *, today: dt.date | None, notebooks_dir: Path | N
     ``today`` drives the review-date rule (None skips it, for output that must not change
     from day to day); ``notebooks_dir`` holds the generated chapter notebooks (None skips the
     rules that read them); ``trace`` compares the course with its source article (it reads
-    the article's file); ``store`` keeps each chapter's parts for the next check (parts.py).
+    the article's file); ``store`` keeps each chapter's parts and the memos (memo.py) for the
+    next check (parts.py).
     Raises ``CourseError`` if the ``checks:`` thresholds are invalid."""
     t = thresholds or load_thresholds(course)
+    if store:
+        for name, memo in MEMOS.items():
+            memo.start(store.memo(name))
     chapters = [check_chapter(course, c, t, notebooks_dir, store) for c in course.chapters]
     course_wide = (review_dates(course, t, today) + review_signoff(course, t) + source_details(course, t)
-                   + todo_marks(course, t) + (source_trace(course, t, store) if trace else []))
+                   + todo_marks(course, t) + (source_trace(course, t) if trace else []))
+    if store:
+        for name, memo in MEMOS.items():
+            store.keep_memo(name, memo.to_keep())
     return CheckReport(course, t, today, chapters, _apply_overrides(course_wide, t))

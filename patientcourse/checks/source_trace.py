@@ -7,24 +7,16 @@ from pathlib import Path
 from ..authoring.read import ArticleError
 from ..structure import Course
 from .findings import Finding
-from .parts import PartStore
 from .thresholds import Thresholds, course_yml
 
 
-def source_trace(course: Course, t: Thresholds, store: PartStore | None = None) -> list[Finding]:
-    """With a ``store``, the sentence splits of the last check are reused (the trace itself
-    reads every chapter, so it runs every time)."""
+def source_trace(course: Course, t: Thresholds) -> list[Finding]:
     from ..trace import Limits, run_trace  # imported here: pysbd and rapidfuzz load on use
-    from ..trace.units import SPLITS
 
     file = str(Path(course.root) / "course.yml")
     located = course_yml(course)
-    if store:
-        SPLITS.start(store.memo("sentences"))
     try:
         report = run_trace(course, Limits(t.trace_carried, t.trace_weak, t.trace_from_source))
-        if store:
-            store.keep_memo("sentences", SPLITS.since_start())
     except ArticleError as err:
         return [Finding("source-trace", "warning", file, located.line_of(("source", "file")),
                         f"the course was not traced against its source: {err}",

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from wordfreq import zipf_frequency
 
+from ..checks.memo import zipf
 from .units import COURSE_CITATION, SOURCE_CITATION, CourseSentence, SourceSentence
 
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -41,7 +41,7 @@ class Limits:
 def weight(word: str) -> float:
     if word.isdigit():
         return 3.0  # numbers are facts (doses, minutes, counts)
-    return min(3.5, max(0.0, 6.3 - zipf_frequency(word, "en")))
+    return min(3.5, max(0.0, 6.3 - zipf(word)))
 
 
 def words(text: str, citation: re.Pattern) -> set[str]:

@@ -2,19 +2,18 @@
 numbers) and the course's (chapter prose, key points, quiz explanations, widget text,
 glossary, the Sources page), each with where it is and what kind of text it is.
 
-Sentences are split with pysbd, which knows abbreviations ("Dr.", "e.g.") and quotations.
+Sentences are split with pysbd, which knows abbreviations ("Dr.", "e.g.") and quotations
+(``checks.memo.split_sentences``: a build keeps the splits from one check to the next).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
-
-import pysbd
 
 from ..authoring.detect import Article
 from ..checks.located import front_matter, quiz_source
+from ..checks.memo import split_sentences
 from ..checks.markdown import classify, visible
 from ..checks.thresholds import course_yml
 from ..structure import Chapter, Course
@@ -64,42 +63,6 @@ class CourseSentence:
     @property
     def where(self) -> str:
         return f"{self.file}:{self.line}" if self.line else self.file
-
-
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False)
-
-
-@dataclass
-class Splits:
-    """The sentences pysbd finds in each text split in this process (about half a millisecond
-    a text, most of it recompiling regular expressions). A build seeds ``table`` with the
-    texts its last check split and keeps those ``used`` since ``start`` (checks/parts.py), so
-    after an edit only new texts are split again."""
-    table: dict[str, list[str]] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)
-
-    def __call__(self, text: str) -> list[str]:
-        found = self.table.get(text)
-        if found is None:
-            found = self.table[text] = [s.strip() for s in _segmenter().segment(text) if s.strip()]
-        self.used.add(text)
-        return list(found)
-
-    def start(self, known: dict[str, list[str]]) -> None:
-        self.table.update(known)
-        self.used.clear()
-
-    def since_start(self) -> dict[str, list[str]]:
-        return {text: self.table[text] for text in sorted(self.used)}
-
-
-SPLITS = Splits()
-
-
-def split_sentences(text: str) -> list[str]:
-    return SPLITS(text)
 
 
 def numbers_in(pattern: re.Pattern, text: str) -> tuple[int, ...]:
