@@ -48,6 +48,8 @@ console = Console(stderr=True)
 app = typer.Typer(add_completion=False)
 NOTES = BENCH_DIR / "results-notes.md"
 DEFAULTS = ([5, 20, 80, 320], 3, [80, 320], 20, 15, False)
+# What --keep-earlier takes from an earlier run instead of measuring it again.
+EARLIER_PARTS = ("scaling", "feedback", "page_transfer", "first_answerable")
 
 
 def parse_sizes(text: str) -> list[int]:
@@ -78,6 +80,9 @@ def main(
                                         "(default: benchmarks/, or benchmarks/_work/ with --quick)."),
     render_only: Path = typer.Option(None, help="Measure nothing: rewrite RESULTS.md (beside it) from this "
                                                 "results.json, e.g. after changing the report's wording."),
+    keep_earlier: Path = typer.Option(None, help="Measure the real course only (clean, no-op, edits, the check, "
+                                                 "page weight); take the scaling and browser figures from this "
+                                                 "earlier results.json, said so in RESULTS.md."),
 ) -> None:
     if render_only:
         results = json.loads(render_only.read_text(encoding="utf-8"))
@@ -129,6 +134,20 @@ def main(
             log(f"[bold red]{key} failed:[/] {failure['error'][:300]}")
         save()
 
+    if keep_earlier:
+        earlier = json.loads(keep_earlier.read_text(encoding="utf-8"))  # read before this run rewrites it
+        results["settings"]["kind"] = (f"real course only (--keep-earlier); scaling and browser figures "
+                                       f"from the run of {earlier['started']}")
+        log(f"Real course ({course}): ours vs peer, clean, no-op, three edits; {repeat} pairs each")
+        attempt("real_course", lambda: suites.real_course_suite(course, article, work / "real", repeat, today, log))
+        site = work / "real" / "ours" / "_build" / "html"
+        attempt("page_weight", lambda: [page_weight(site, page) for page in sorted((site / "notebooks").glob("*.html"))])
+        kept = [key for key in EARLIER_PARTS if key in earlier]
+        results |= {key: earlier[key] for key in kept}
+        results["earlier"] = {"started": earlier["started"], "command": earlier["command"], "parts": kept}
+        save(final=True)
+        _print_targets(results, out)
+        return
     if pages_only:
         results["settings"]["kind"] = "pages only (one build of the real course)"
         log(f"Real course ({course}): one clean build")

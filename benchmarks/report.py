@@ -116,6 +116,11 @@ def render_markdown(results: dict) -> str:
         for name, sides in real["edits"].items():
             lines += [_row(f"Ours, {name} edit", sides["ours"]),
                       _row(f"Peer: Jupyter Book cached, {name} edit", sides["peer"])]
+    earlier = results.get("earlier")
+    if earlier:
+        lines += ["", f"Not measured again in this run: {', '.join(earlier['parts'])}. Those tables and targets "
+                  f"are the figures of the earlier run of {earlier['started']} (`{earlier['command']}`), made "
+                  "with the code of that time."]
     if measured(results, "scaling"):
         lines += ["", "## Scaling (synthetic courses, clean `patientcourse build`)", "",
                   "| Chapters | CPU s | CPU s / chapter | Wall s | Peak MB (tree) | Notebooks executed (kernels) | "

@@ -93,3 +93,13 @@ def test_a_part_written_by_another_script_is_replaced_in_place_and_survives_a_fu
     text = results.read_text(encoding="utf-8")
     assert text.startswith("# Build benchmark results\nnew\n") and "old" not in text
     assert "## Lite\nsecond\n<!-- /part: lite -->" in text and "first" not in text
+
+
+def test_figures_taken_from_an_earlier_run_are_said_to_be_so():
+    data = results()
+    data["earlier"] = {"started": "2026-12-02 23:13 UTC", "command": "bench full", "parts": ["scaling", "feedback"]}
+    data["targets"] = verdicts.targets(data)
+    md = report.render_markdown(data)
+    assert "Not measured again in this run: scaling, feedback." in md
+    assert "earlier run of 2026-12-02 23:13 UTC (`bench full`)" in md
+    assert "earlier run" not in report.render_markdown(results() | {"targets": verdicts.targets(results())})

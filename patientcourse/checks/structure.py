@@ -6,8 +6,9 @@ course-wide review-date rule also takes today's date, so tests can pin it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-import textstat
+from .offline_textstat import textstat
 
 from ..structure import Chapter, Course
 from ..structure.course import GlossaryTerm
@@ -157,7 +158,11 @@ def help_box(course: Course, chapter: Chapter, t: Thresholds) -> list[Finding]:
 
 
 def _term_pattern(term: GlossaryTerm) -> re.Pattern:
-    names = sorted([term.term, *term.also], key=len, reverse=True)
+    return _names_pattern(tuple(sorted([term.term, *term.also], key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1024)  # made once per term, not once per term and line (0.1 CPU s a check)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     alternatives = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
 

@@ -19,10 +19,10 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-import textstat
 from markdown_it import MarkdownIt
 
 from ..checks.markdown import visible
+from ..checks.offline_textstat import textstat
 from ..checks.readability import chapter_paragraphs, score
 from ..checks.thresholds import load_thresholds
 from ..render.notebooks import NOTEBOOK_DIR

@@ -11,12 +11,13 @@ source gives and the window repeats as "(source N)" is an anchor and adds to the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-from wordfreq import zipf_frequency
+from rapidfuzz import fuzz
 
+from ..checks.memo import zipf
 from .units import COURSE_CITATION, SOURCE_CITATION, CourseSentence, SourceSentence
 
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -40,7 +41,7 @@ class Limits:
 def weight(word: str) -> float:
     if word.isdigit():
         return 3.0  # numbers are facts (doses, minutes, counts)
-    return min(3.5, max(0.0, 6.3 - zipf_frequency(word, "en")))
+    return min(3.5, max(0.0, 6.3 - zipf(word)))
 
 
 def words(text: str, citation: re.Pattern) -> set[str]:
@@ -49,18 +50,24 @@ def words(text: str, citation: re.Pattern) -> set[str]:
 
 
 def _equivalents(source_vocab: list[str], course_vocab: list[str]) -> dict[str, set[str]]:
-    """For each source word, the course words that are the same word (or a form of it)."""
-    same = {w: {w} if w in set(course_vocab) else set() for w in source_vocab}
+    """For each source word, the course words that are the same word (or a form of it).
+
+    Every way two words can be one (below) needs the same first four letters, so each source
+    word is compared only with the course words that start like it (a slice of the sorted
+    vocabulary), not with all of them."""
+    course_set, ordered = set(course_vocab), sorted(course_vocab)
+    same = {w: {w} if w in course_set else set() for w in source_vocab}
     for a in source_vocab:
         if len(a) < 4:
             continue
-        for b in course_vocab:  # one word the start of the other (worse ~ worsened, pain ~ painful),
+        start = bisect_left(ordered, a[:4])
+        for b in ordered[start:bisect_left(ordered, a[:4] + "\uffff", start)]:
+            # one word the start of the other (worse ~ worsened, pain ~ painful),
             # or five letters in common at the start (medications ~ medicines)
             if len(b) >= 4 and (b.startswith(a) or a.startswith(b) or len(a) >= 6 and a[:5] == b[:5]):
                 same[a].add(b)
-        for b, _, _ in process.extract(a, course_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
-                                       limit=None):
-            if len(b) >= 5 and a[:4] == b[:4]:  # same stem, not pain ~ gain
+            # close enough in rapidfuzz's ratio, with the same stem (not pain ~ gain)
+            elif len(b) >= 5 and fuzz.ratio(a, b, score_cutoff=FUZZY_CUTOFF) >= FUZZY_CUTOFF:
                 same[a].add(b)
     return same
 
@@ -74,31 +81,73 @@ def align(sources: list[SourceSentence], courses: list[CourseSentence], limits: 
     same = _equivalents(sorted(set().union(*s_words)) if s_words else [],
                         sorted(set().union(*c_words)) if c_words else [])
     windows = _windows(courses)
-    by_word: dict[str, list[int]] = {}
+    holding = _index(c_words)  # course word -> the course sentences that hold it
+    starting = {}  # course sentence -> the windows it starts; a window's members run in a row
     for n, members in enumerate(windows):
-        for word in set().union(*(c_words[i] for i in members)):
-            by_word.setdefault(word, []).append(n)
+        starting.setdefault(members[0], []).append(n)
+    normals = None
 
     for s, sw in zip(sources, s_words):
-        total = sum(weight(w) for w in sw)
-        candidates = {n for w in sw for u in same[w] for n in by_word.get(u, ())}
+        cover = _Cover(sw)
+        total = cover.total
+        # Which of the sentence's words each course sentence holds (in some form), as bits.
+        hits: dict[int, int] = {}
+        for w in sw:
+            for i in {i for u in same[w] for i in holding.get(u, ())}:
+                hits[i] = hits.get(i, 0) | cover.bit[w]
+        # Every window with a member that holds one of the words, in window order.
+        candidates = sorted({n for i in hits for start in range(max(0, i - WINDOW + 1), i + 1)
+                             for n in starting.get(start, ()) if i in windows[n]})
         best, best_members = 0.0, []
-        for n in candidates:
+        for n in candidates:  # in order: at equal score the first window wins, in every process
             members = windows[n]
-            present = set().union(*(c_words[i] for i in members))
-            score = sum(weight(w) for w in sw if same[w] & present) / total if total else 0.0
+            found = 0
+            for i in members:
+                found |= hits.get(i, 0)
+            score = cover.share(found) if total else 0.0
             if s.citations and set(s.citations) & {x for i in members for x in courses[i].citations}:
                 score += CITATION_BONUS
             # Prefer the smaller window at equal score: it says where the fact is.
             if score > best + 1e-9:
                 best, best_members = score, members
-        if total < SHORT_WEIGHT and not any(_normal(s.text) in _normal(c.text) for c in courses):
-            best, best_members = 0.0, []  # too few words to match by chance: only the words themselves
+        if total < SHORT_WEIGHT:
+            normals = normals or [_normal(c.text) for c in courses]
+            if not any(_normal(s.text) in n for n in normals):
+                best, best_members = 0.0, []  # too few words to match by chance: only the words themselves
         s.score = round(min(best, 1.0), 3)
         s.carried_by = [i for i in best_members if _contributes(sw, same, c_words[i])]
         s.status = ("carried" if s.score >= limits.carried else "weak" if s.score >= limits.weak
                     else "not-carried")
     _course_side(sources, s_words, courses, c_words, same, limits)
+
+
+class _Cover:
+    """How much of one sentence's meaning words a set of found words covers, weighted.
+
+    Each word is a bit of ``found``, and a share is summed once per set of found words (many
+    windows find the same ones). The words are summed in the set's own order, as a plain
+    ``sum`` over the set would, so every score is the same to the last bit."""
+
+    def __init__(self, words: set[str]):
+        self.order = list(words)
+        self.bit = {w: 1 << k for k, w in enumerate(self.order)}
+        self.total = sum(weight(w) for w in self.order)
+        self._shares: dict[int, float] = {}
+
+    def share(self, found: int) -> float:
+        share = self._shares.get(found)
+        if share is None:
+            share = self._shares[found] = sum(weight(w) for k, w in enumerate(self.order) if found >> k & 1) / self.total
+        return share
+
+
+def _index(word_sets: list[set[str]]) -> dict[str, list[int]]:
+    """word -> the positions of the sets that hold it."""
+    index: dict[str, list[int]] = {}
+    for i, found in enumerate(word_sets):
+        for word in found:
+            index.setdefault(word, []).append(i)
+    return index
 
 
 def _normal(text: str) -> str:
@@ -129,16 +178,33 @@ def _course_side(sources, s_words, courses, c_words, same, limits: Limits) -> No
     helped = {i: s.index for s in sources if s.status in ("carried", "weak") for i in s.carried_by}
     pairs = [(i,) for i in range(len(sources))] + [
         (i, i + 1) for i in range(len(sources) - 1) if sources[i].line == sources[i + 1].line]
+    # The pairs each source sentence is in, by their place in ``pairs`` (the order ties are broken in).
+    member_of: dict[int, list[int]] = {}
+    for p, members in enumerate(pairs):
+        for i in members:
+            member_of.setdefault(i, []).append(p)
+    holding = _index(s_words)  # source word -> the source sentences that hold it
     known = set(reverse)
     for c, cw in zip(courses, c_words):
-        total = sum(weight(w) for w in cw)
+        cover = _Cover(cw)
+        total = cover.total
         novel = sum(weight(u) for u in cw if u not in known) >= NOVEL_WEIGHT
         best, where = 0.0, None
-        for members in pairs:
-            present = set().union(*(s_words[i] for i in members))
-            score = sum(weight(u) for u in cw if reverse.get(u, set()) & present) / total if total else 1.0
-            if score > best + 1e-9:
-                best, where = score, members[0]
+        if not total:  # nothing to cover: every pair covers all of it, and the first wins
+            best, where = (1.0, pairs[0][0]) if pairs else (0.0, None)
+        else:
+            # Which of the course sentence's words each source sentence holds (in some form), as bits.
+            hits: dict[int, int] = {}
+            for u in cw:
+                for i in {i for w in reverse.get(u, ()) for i in holding.get(w, ())}:
+                    hits[i] = hits.get(i, 0) | cover.bit[u]
+            for p in sorted({p for i in hits for p in member_of[i]}):
+                found = 0
+                for i in pairs[p]:
+                    found |= hits.get(i, 0)
+                score = cover.share(found)
+                if score > best + 1e-9:
+                    best, where = score, pairs[p][0]
         c.score = round(best, 3)
         c.source_index = where
         # A sentence that helps carry a source sentence counts if enough of it is the source's:

@@ -2,19 +2,18 @@
 numbers) and the course's (chapter prose, key points, quiz explanations, widget text,
 glossary, the Sources page), each with where it is and what kind of text it is.
 
-Sentences are split with pysbd, which knows abbreviations ("Dr.", "e.g.") and quotations.
+Sentences are split with pysbd, which knows abbreviations ("Dr.", "e.g.") and quotations
+(``checks.memo.split_sentences``: a build keeps the splits from one check to the next).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
-
-import pysbd
 
 from ..authoring.detect import Article
 from ..checks.located import front_matter, quiz_source
+from ..checks.memo import split_sentences
 from ..checks.markdown import classify, visible
 from ..checks.thresholds import course_yml
 from ..structure import Chapter, Course
@@ -64,15 +63,6 @@ class CourseSentence:
     @property
     def where(self) -> str:
         return f"{self.file}:{self.line}" if self.line else self.file
-
-
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False)
-
-
-def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _segmenter().segment(text) if s.strip()]
 
 
 def numbers_in(pattern: re.Pattern, text: str) -> tuple[int, ...]:
