@@ -168,6 +168,8 @@ def test_a_failed_lite_build_leaves_the_previous_site_as_it_was(tmp_path, monkey
     """The JupyterLite part is built before anything is published: when it fails, the reader
     still gets the previous site, whole, and no half-made lite/ folder."""
     import patientcourse.book.pipeline as pipeline
+    import patientcourse.lite.site as lite_site
+    from patientcourse.book.execute import Executed
     from patientcourse.book.jupyterbook import publish
     from patientcourse.lite import LiteBuildFailed
 
@@ -183,12 +185,12 @@ def test_a_failed_lite_build_leaves_the_previous_site_as_it_was(tmp_path, monkey
     (new / "index.html").write_text("the new site")
     files = render_project(course)
     monkeypatch.setattr(pipeline, "execute_notebooks",
-                        lambda _dir, names, *a, **k: {n: files[f"notebooks/{n}"] for n in names})
+                        lambda _dir, names, *a, **k: Executed({n: files[f"notebooks/{n}"] for n in names}))
     monkeypatch.setattr(pipeline, "run_jupyter_book", lambda stage: new)
 
     def lite_fails(project_dir, files):
         raise LiteBuildFailed("npm was not found")
-    monkeypatch.setattr(pipeline, "build_lite", lite_fails)
+    monkeypatch.setattr(lite_site, "build_lite", lite_fails)  # build_html imports it when asked for lite
 
     with pytest.raises(LiteBuildFailed):
         pipeline.build_html(project, files, lite=True)
@@ -198,7 +200,7 @@ def test_a_failed_lite_build_leaves_the_previous_site_as_it_was(tmp_path, monkey
     lite_out = tmp_path / "lite-out"
     (lite_out / "lab").mkdir(parents=True)
     (lite_out / "lab" / "index.html").write_text("JupyterLab")
-    monkeypatch.setattr(pipeline, "build_lite", lambda project_dir, files: lite_out)
+    monkeypatch.setattr(lite_site, "build_lite", lambda project_dir, files: lite_out)
     pipeline.build_html(project, files, lite=True)
     assert (published / "index.html").read_text() == "the new site"
     assert (published / "lite" / "lab" / "index.html").read_text() == "JupyterLab"
@@ -214,7 +216,7 @@ def test_publish_refuses_a_missing_extra_and_keeps_the_site(tmp_path):
     dest = tmp_path / "_build" / "html"
     publish(old, dest)
     with pytest.raises(OSError):
-        publish(new, dest, {"lite": tmp_path / "not-built"})
+        publish(new, dest, extras={"lite": tmp_path / "not-built"})
     assert (dest / "index.html").read_text() == "old"
     assert len(list(releases_of(dest).iterdir())) == 1  # the failed release was removed
 
