@@ -49,11 +49,14 @@ def test_lite_site_serves_every_wheel_its_lock_names_with_that_hash_and_nothing_
     assert {"patientcourse-runtime", "ipywidgets", "jinja2", "markupsafe", "filelock", "anywidget", "psygnal",
             "typing-extensions"} <= set(lock["packages"])
     assert {"anywidget", "ipywidgets", "jinja2", "filelock"} <= set(lock["packages"]["patientcourse-runtime"]["depends"])
-    # JupyterLab gets the front ends of the kernel, of ipywidgets and of anywidget, and no other.
+    # JupyterLab gets the front ends of the kernel, of ipywidgets and of anywidget, and no other
+    # (and jupyterlab-myst, which draws the chapters' MyST markdown as the book does).
     extensions = {e["name"] for e in config["federated_extensions"]}
-    assert extensions == {"@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager", "anywidget"}
+    assert extensions == {"@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager", "anywidget",
+                          "jupyterlab-myst"}
     for name in extensions:
         assert (lite / "extensions" / name / "package.json").is_file(), f"{name} is not served"
+    assert "jupyterlab-myst" not in lock["packages"]  # its Python part is a server extension
     # No address off the site in what configures the app and the kernel.
     for text in ((lite / "jupyter-lite.json").read_text(encoding="utf-8"), json.dumps(lock)):
         assert not re.search(r"https?://", text)

@@ -26,8 +26,8 @@ from patientcourse_runtime.fileio import atomic_write
 from ..packaging import WheelBuildFailed, build_runtime_wheel, runtime_fingerprint
 from ..render.notebooks import NOTEBOOK_DIR
 from . import LiteBuildFailed
-from .fetch import (PYODIDE_CORE, WHEEL_PINS, build_pure_wheels, cache_dir, cache_scratch, fetch_pyodide_core,
-                    fetch_wheels, publish_into_cache, read_pins)
+from .fetch import (LABEXTENSION_PINS, PYODIDE_CORE, WHEEL_PINS, build_pure_wheels, cache_dir, cache_scratch,
+                    fetch_pyodide_core, fetch_wheels, publish_into_cache, read_pins)
 from .lock import build_lock
 
 LITE_DIR = "lite"  # under the published book: _build/html/lite
@@ -57,7 +57,10 @@ def build_lite(project_dir: Path, files: dict[str, bytes]) -> Path:
     core = fetch_pyodide_core(cache)
     wheels = fetch_wheels(cache) + build_pure_wheels(cache)
     kernel_extension = _one(wheels, KERNEL_EXTENSION_WHEEL)
-    lab_extensions = [_one(wheels, WIDGETS_EXTENSION_WHEEL), _one(wheels, ANYWIDGET_WHEEL)]
+    # The front ends the notebooks need, and jupyterlab-myst (labextensions.txt, not served to
+    # Pyodide) so the chapters' markdown reads as in the book.
+    lab_extensions = [_one(wheels, WIDGETS_EXTENSION_WHEEL), _one(wheels, ANYWIDGET_WHEEL),
+                      *fetch_wheels(cache, LABEXTENSION_PINS)]
     served = ([w for w in wheels if w != kernel_extension] + _kernel_wheels(kernel_extension, cache)
               + [runtime_wheel(cache)])
 

@@ -1,7 +1,8 @@
 """The in-browser JupyterLab (``patientcourse build --lite``) as a learner meets it, offline.
 
 A learner opens chapter 1 of the built book, clicks "Open in the browser", and the chapter
-notebook opens in JupyterLab running in the page (Pyodide). They run every cell, answer one
+notebook opens in JupyterLab running in the page (Pyodide), its text drawn as in the book
+(jupyterlab-myst: boxes, glossary words, no markup showing). They run every cell, answer one
 question right and one wrong, read the feedback, and download their results file, which
 ``patientcourse grade`` scores. Every request that leaves 127.0.0.1 is refused (and fails the
 test): the site must serve everything itself, Pyodide and every wheel included.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -36,6 +38,13 @@ CELLS_RUN_S = 480
 # JupyterLite lists a folder by asking the site first, then the browser's storage: a folder
 # made in the browser (the results folder; "Untitled Folder" while it is being made) is a
 # 404 on the site by design. Any other error response fails the test.
+# MyST markup that shows as text when JupyterLab draws the chapters' markdown without
+# jupyterlab-myst: roles ({term}`fascia`), directive fences (:::{admonition}, ```{glossary})
+# and labels ((fascia-anatomy)=).
+RAW_MYST = re.compile(r"\{(term|admonition|glossary)\}|:::|```|^\([\w-]+\)=", re.MULTILINE)
+# What a markdown cell shows once rendered (whichever renderer draws it), not its hidden editor.
+RENDERED_MARKDOWN = (".jp-MarkdownCell .jp-InputArea > .lm-Widget"
+                     ":not(.jp-Toolbar):not(.jp-InputArea-prompt):not(.jp-InputArea-editor)")
 BROWSER_ONLY_FOLDER = re.compile(r"/lite/api/contents/(patientcourse-results|Untitled%20Folder)/all\.json$")
 # JupyterLab's readiness, asked of the app itself: the notebook's file is loaded, its session has
 # a kernel that is connected and idle, and that kernel has answered its kernel_info request
@@ -103,6 +112,29 @@ def question_box(lab, prompt: str):
             .filter(has=lab.get_by_role("button", name="Check answer")).last)
 
 
+def chapter_text_reads_as_in_the_book(lab, chapter, notebook: Path) -> None:
+    """The chapter's MyST markdown is drawn, as in the book: its main message in its box, a
+    glossary word as a link to its definition in the chapter's word list, and no markup in
+    any of its markdown cells (those of ``notebook``, the file the site serves)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    rendered = lab.locator(RENDERED_MARKDOWN)
+    # JupyterLab attaches a long notebook's cells a few at a time: wait for all of them.
+    count = sum(c["cell_type"] == "markdown" for c in cells)
+    expect(rendered).to_have_count(count)
+    for i in range(count):  # each drawn (the renderer fills its widget after attaching it)
+        expect(rendered.nth(i)).not_to_be_empty()
+    texts = rendered.all_text_contents()
+    shown = [t for t in texts if RAW_MYST.search(t)]
+    assert not shown, f"MyST markup shown as text: {[RAW_MYST.search(t)[0] for t in shown]}"
+    main_message = lab.locator(".jp-MarkdownCell aside.pc-main-message")
+    expect(main_message).to_contain_text("Main message")
+    expect(main_message).to_contain_text(chapter.meta.main_message)
+    term = lab.locator(".jp-MarkdownCell").filter(has_text="Why fascia massage?").get_by_role(
+        "link", name="fascia", exact=True)
+    expect(term).to_have_attribute("href", "#term-fascia")
+    expect(lab.locator(".jp-MarkdownCell dt#term-fascia")).to_have_text("fascia")
+
+
 def run_all_cells(lab) -> None:
     lab.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
     lab.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
@@ -147,6 +179,7 @@ def test_learner_opens_chapter_one_in_the_browser_answers_and_hands_in_results(
     expect(lab.locator(".jp-NotebookPanel .jp-Notebook")).to_be_visible(timeout=deadline.left_ms())
     expect(lab.get_by_role("tab", name=re.compile(f"{chapter.id}.ipynb"))).to_be_visible()
     timings["click_to_notebook_shown"] = deadline.elapsed()
+    chapter_text_reads_as_in_the_book(lab, chapter, lite_book / "lite" / "files" / f"{chapter.id}.ipynb")
     lab.wait_for_function(KERNEL_READY, timeout=deadline.left_ms(), polling=500)
     timings["click_to_kernel_ready"] = deadline.elapsed()
     status = lab.locator("#jp-main-statusbar")
