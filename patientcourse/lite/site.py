@@ -28,10 +28,12 @@ from ..render.notebooks import NOTEBOOK_DIR
 from . import LiteBuildFailed
 from .fetch import (LABEXTENSION_PINS, PYODIDE_CORE, WHEEL_PINS, build_pure_wheels, cache_dir, cache_scratch,
                     fetch_pyodide_core, fetch_wheels, publish_into_cache, read_pins)
+from .links import lite_links
 from .lock import build_lock
 
 LITE_DIR = "lite"  # under the published book: _build/html/lite
 LITE_URL = f"{LITE_DIR}/lab/index.html"  # JupyterLab, from the book's root
+BOOK_ROOT_FROM_LAB = "../" * LITE_URL.count("/")  # the book's root, from JupyterLab's page
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 KERNEL_EXTENSION_WHEEL = "jupyterlite_pyodide_kernel-"
 WIDGETS_EXTENSION_WHEEL = "jupyterlab_widgets-"
@@ -92,9 +94,10 @@ def lite_settings(files: dict[str, bytes]) -> dict:
 
 
 def lite_contents(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The learner's files: each chapter notebook (naming the Pyodide kernel), the runtime
-    bundle beside them and the figures the notebooks show (``figures/``), laid out as in
-    ``notebooks/`` at the top of the in-browser file browser. Nothing else (an allowlist)."""
+    """The learner's files: each chapter notebook (naming the Pyodide kernel, its links made to
+    work there: ``links.py``), the runtime bundle beside them and the figures the notebooks
+    show (``figures/``), laid out as in ``notebooks/`` at the top of the in-browser file
+    browser. Nothing else (an allowlist)."""
     contents = {}
     for rel, data in files.items():
         folder, _, name = rel.partition("/")
@@ -103,6 +106,9 @@ def lite_contents(files: dict[str, bytes]) -> dict[str, bytes]:
         if name.endswith(".ipynb") and "/" not in name:
             notebook = nbformat.reads(data.decode("utf-8"), as_version=4)
             notebook.metadata["kernelspec"] = dict(KERNELSPEC)
+            for cell in notebook.cells:
+                if cell.cell_type == "markdown":
+                    cell.source = lite_links(cell.source, BOOK_ROOT_FROM_LAB)
             data = (nbformat.writes(notebook) + "\n").encode("utf-8")
         elif name != "course.json" and not (name.startswith("figures/") and name.count("/") == 1
                                              and name.endswith(".svg")):

@@ -4,7 +4,8 @@ A learner opens chapter 1 of the built book, clicks "Open in the browser", and t
 notebook opens in JupyterLab running in the page (Pyodide), its text drawn as in the book
 (jupyterlab-myst: boxes, glossary words, no markup showing). They run every cell, answer one
 question right and one wrong, read the feedback, and download their results file, which
-``patientcourse grade`` scores. Every request that leaves 127.0.0.1 is refused (and fails the
+``patientcourse grade`` scores. The chapter's links lead on: to the book's pages, in a new
+tab, and to the next chapter, in JupyterLab. Every request that leaves 127.0.0.1 is refused (and fails the
 test): the site must serve everything itself, Pyodide and every wheel included.
 
 The lite site is built once per session (``lite_book`` in tests/conftest.py); the downloads
@@ -135,6 +136,21 @@ def chapter_text_reads_as_in_the_book(lab, chapter, notebook: Path) -> None:
     expect(lab.locator(".jp-MarkdownCell dt#term-fascia")).to_have_text("fascia")
 
 
+def links_lead_to_the_book_and_the_next_chapter(lab, context, next_chapter) -> None:
+    """The chapter's link to the book's Sources page opens that page of the published book in
+    a new tab (the running notebook stays open); "Next chapter" opens the next notebook."""
+    text = lab.locator(RENDERED_MARKDOWN)
+    with context.expect_page() as opened:
+        text.get_by_role("link", name="Sources", exact=True).first.click()
+    book_page = opened.value
+    book_page.wait_for_load_state()
+    assert urlparse(book_page.url).path == "/book/sources.html"
+    expect(book_page.get_by_role("heading", name="Sources", level=1)).to_be_visible()
+    book_page.close()
+    text.get_by_role("link", name=re.compile(re.escape(next_chapter.meta.title))).click()
+    expect(lab.get_by_role("tab", name=re.compile(re.escape(f"{next_chapter.id}.ipynb")))).to_be_visible()
+
+
 def run_all_cells(lab) -> None:
     lab.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
     lab.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
@@ -238,6 +254,8 @@ def test_learner_opens_chapter_one_in_the_browser_answers_and_hands_in_results(
                       cwd=tmp_path)
     grades = read_csv(tmp_path / "grades" / "grades.csv")
     assert [(g["learner"], float(g[chapter.id])) for g in grades] == [("Ada Lovelace", 1.0)]
+
+    links_lead_to_the_book_and_the_next_chapter(lab, offline_context, course.chapters[1])
 
     assert not offline_context.refused, f"requests outside 127.0.0.1: {offline_context.refused}"
     assert not errors, f"errors in JupyterLab: {errors}"
