@@ -3,7 +3,7 @@
 A learner opens chapter 1 of the built book, clicks "Open in the browser", and the chapter
 notebook opens in JupyterLab running in the page (Pyodide), its text drawn as in the book
 (jupyterlab-myst: boxes, glossary words, no markup showing). They run every cell, answer one
-question right and one wrong, read the feedback, and download their results file, which
+question right and one wrong, read the feedback, ask to be shown the answer, clear it to try again, and download their results file, which
 ``patientcourse grade`` scores. The chapter's links lead on: to the book's pages, in a new
 tab, and to the next chapter, in JupyterLab. Every request that leaves 127.0.0.1 is refused (and fails the
 test): the site must serve everything itself, Pyodide and every wheel included.
@@ -229,8 +229,20 @@ def test_learner_opens_chapter_one_in_the_browser_answers_and_hands_in_results(
     expect(wrong_box).not_to_contain_text(wrong_q.explanation)
 
     total = len(chapter.quiz.questions)
-    expect(lab.get_by_text(f"Score: 1 of {total} points (first try: 1). Answered: 2 of {total} questions.")
-           ).to_be_visible()
+    score_line = lab.get_by_text(f"Score: 1 of {total} points (first try: 1). Answered: 2 of {total} questions.")
+    expect(score_line).to_be_visible()
+    # "Show the answer" (offered after a wrong try) gives the right answer and why; no points.
+    show = wrong_box.get_by_role("button", name="Show the answer")
+    show.click()
+    feedback = wrong_box.locator(".pc-feedback")
+    expect(feedback).to_contain_text(re.compile(r"The right answer:\s*" + ("True" if wrong_q.answer else "False")))
+    expect(feedback).to_contain_text(wrong_q.explanation)
+    expect(show).to_be_hidden()
+    expect(score_line).to_be_visible()
+    # "Try again" clears the choice and the feedback, for a new try.
+    wrong_box.get_by_role("button", name="Try again").click()
+    expect(wrong_box.get_by_role("radio", name=wrong_label, exact=True)).not_to_be_checked()
+    expect(feedback).to_have_count(0)
     # Saved in the browser's storage: the results folder appears in JupyterLab's file browser.
     expect(lab.locator(".jp-DirListing-item", has_text="patientcourse-results")).to_be_visible()
 
