@@ -25,6 +25,7 @@ from playwright.sync_api import expect
 from patientcourse_runtime.results import parse_results
 
 from journeys_support import ARTIFACTS, read_csv, run_patientcourse, save_screenshot
+from lite_support import KERNEL_READY, LITE_SETTINGS, expose_app, question_box, run_all_cells
 from support import COURSE_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -47,23 +48,6 @@ RAW_MYST = re.compile(r"\{(term|admonition|glossary)\}|:::|```|^\([\w-]+\)=", re
 RENDERED_MARKDOWN = (".jp-MarkdownCell .jp-InputArea > .lm-Widget"
                      ":not(.jp-Toolbar):not(.jp-InputArea-prompt):not(.jp-InputArea-editor)")
 BROWSER_ONLY_FOLDER = re.compile(r"/lite/api/contents/(patientcourse-results|Untitled%20Folder)/all\.json$")
-# JupyterLab's readiness, asked of the app itself: the notebook's file is loaded, its session has
-# a kernel that is connected and idle, and that kernel has answered its kernel_info request
-# (JupyterLab asks as soon as it connects; the Pyodide kernel answers only once Python and
-# every preloaded package are loaded). ``exposeAppInBrowser`` (added to the site's settings by
-# the test, below) makes JupyterLite put the app on ``window.jupyterapp``, as JupyterLab does.
-KERNEL_READY = """() => {
-  const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-  const kernel = widget && widget.sessionContext && widget.sessionContext.session
-    && widget.sessionContext.session.kernel;
-  if (!kernel) return false;
-  if (!kernel.pcInfo) {
-    kernel.pcInfo = "asked";
-    kernel.info.then(() => { kernel.pcInfo = "answered"; });
-  }
-  return widget.context.isReady && kernel.connectionStatus === "connected" && kernel.status === "idle"
-    && kernel.pcInfo === "answered";
-}"""
 
 
 @pytest.fixture
@@ -80,14 +64,8 @@ def offline_context(chromium_browser):
             refused.append(route.request.url)
             route.abort()
 
-    def expose_app(route):
-        """The site's own settings, plus ``exposeAppInBrowser`` (see KERNEL_READY)."""
-        response = route.fetch()
-        settings = response.json()
-        settings["jupyter-config-data"]["exposeAppInBrowser"] = "true"
-        route.fulfill(response=response, json=settings)
     context.route("**/*", only_local)
-    context.route(re.compile(r"^http://127\.0\.0\.1:\d+/lite/jupyter-lite\.json$"), expose_app)
+    context.route(LITE_SETTINGS, expose_app)
     context.refused = refused
     yield context
     context.close()
@@ -105,12 +83,6 @@ class Deadline:
 
     def elapsed(self) -> float:
         return round(time.monotonic() - self.start, 1)
-
-
-def question_box(lab, prompt: str):
-    """The live quiz's box for one question (the innermost box holding its prompt and button)."""
-    return (lab.locator(".widget-vbox").filter(has_text=prompt)
-            .filter(has=lab.get_by_role("button", name="Check answer")).last)
 
 
 def chapter_text_reads_as_in_the_book(lab, chapter, notebook: Path) -> None:
@@ -149,11 +121,6 @@ def links_lead_to_the_book_and_the_next_chapter(lab, context, next_chapter) -> N
     book_page.close()
     text.get_by_role("link", name=re.compile(re.escape(next_chapter.meta.title))).click()
     expect(lab.get_by_role("tab", name=re.compile(re.escape(f"{next_chapter.id}.ipynb")))).to_be_visible()
-
-
-def run_all_cells(lab) -> None:
-    lab.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-    lab.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
 
 
 def record_timings(timings: dict) -> None:
