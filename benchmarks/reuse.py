@@ -36,3 +36,9 @@ def support_helpers() -> ModuleType:
 def browser_helpers() -> ModuleType:
     """tests/browser/conftest.py: ``serve_directory``, ``CHROMIUM``, ``CHROMIUM_FLAGS``."""
     return _load("patientcourse_browser_conftest", REPO / "tests" / "browser" / "conftest.py")
+
+
+@cache
+def lite_helpers() -> ModuleType:
+    """tests/browser/lite_support.py: the learner's steps in the in-browser JupyterLab."""
+    return _load("patientcourse_lite_support", REPO / "tests" / "browser" / "lite_support.py")

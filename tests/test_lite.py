@@ -12,10 +12,12 @@ import zipfile
 from html import unescape
 from pathlib import Path
 
+import nbformat
 import pytest
 import yaml
 
 from patientcourse.lite.button import EXTENSION, LABEL, URL_CONFIG, with_button
+from patientcourse.lite.links import lite_links
 from patientcourse.lite.lock import LockError, build_lock
 from patientcourse.lite.site import KERNEL_PLUGIN, KERNELSPEC, lite_contents, lite_settings
 from patientcourse.render.project import render_project
@@ -49,11 +51,14 @@ def test_lite_site_serves_every_wheel_its_lock_names_with_that_hash_and_nothing_
     assert {"patientcourse-runtime", "ipywidgets", "jinja2", "markupsafe", "filelock", "anywidget", "psygnal",
             "typing-extensions"} <= set(lock["packages"])
     assert {"anywidget", "ipywidgets", "jinja2", "filelock"} <= set(lock["packages"]["patientcourse-runtime"]["depends"])
-    # JupyterLab gets the front ends of the kernel, of ipywidgets and of anywidget, and no other.
+    # JupyterLab gets the front ends of the kernel, of ipywidgets and of anywidget, and no other
+    # (and jupyterlab-myst, which draws the chapters' MyST markdown as the book does).
     extensions = {e["name"] for e in config["federated_extensions"]}
-    assert extensions == {"@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager", "anywidget"}
+    assert extensions == {"@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager", "anywidget",
+                          "jupyterlab-myst"}
     for name in extensions:
         assert (lite / "extensions" / name / "package.json").is_file(), f"{name} is not served"
+    assert "jupyterlab-myst" not in lock["packages"]  # its Python part is a server extension
     # No address off the site in what configures the app and the kernel.
     for text in ((lite / "jupyter-lite.json").read_text(encoding="utf-8"), json.dumps(lock)):
         assert not re.search(r"https?://", text)
@@ -73,6 +78,25 @@ def test_lite_chapters_name_the_pyodide_kernel_and_sit_beside_their_bundle_and_f
     for chapter in course.chapters:
         notebook = json.loads((files / f"{chapter.id}.ipynb").read_text(encoding="utf-8"))
         assert notebook["metadata"]["kernelspec"]["name"] == KERNELSPEC["name"]
+
+
+@pytest.mark.slow
+def test_every_link_in_the_lite_notebooks_leads_to_a_page_of_the_site_or_a_notebook_beside_them(lite_book, course):
+    """In JupyterLab a Markdown link with a relative address opens one of its own files (beside
+    the notebook); an HTML link is the browser's, relative to JupyterLab's page (lite/lab/)."""
+    files, lab_page = lite_book / "lite" / "files", lite_book / "lite" / "lab" / "index.html"
+    book_links = []
+    for chapter in course.chapters:
+        notebook = json.loads((files / f"{chapter.id}.ipynb").read_text(encoding="utf-8"))
+        markdown = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
+        for target in re.findall(r"\]\(([^)\s]+)\)", markdown):
+            if not re.match(r"https?:|#", target):
+                assert (files / target.split("#")[0]).is_file(), f"{chapter.id}: [..]({target}) is not in the lite site"
+        for href in re.findall(r'<a href="([^"]+)"', markdown):
+            page = (lab_page.parent / unescape(href).split("#")[0]).resolve()
+            assert page.is_file() and page.is_relative_to(lite_book.resolve()), f"{chapter.id}: {href} leads nowhere"
+            book_links.append(page.relative_to(lite_book.resolve()).as_posix())
+    assert {"book/sources.html", "book/glossary.html", "book/progress.html"} <= set(book_links)
 
 
 @pytest.mark.slow
@@ -112,6 +136,29 @@ def test_lite_contents_are_the_chapters_bundle_and_figures_only_and_the_kernel_s
     settings = lite_settings(files)["jupyter-config-data"]["litePluginSettings"][KERNEL_PLUGIN]
     assert settings["disablePyPIFallback"] is True
     assert "patientcourse-runtime" in settings["loadPyodideOptions"]["packages"]
+
+
+def test_lite_notebooks_link_to_the_books_pages_in_a_new_tab_and_to_chapters_beside_them(course):
+    files = render_project(course)
+    first, last = course.chapters[0], course.chapters[-1]
+    contents = lite_contents(files)
+    markdown = {c.id: "\n".join(cell.source for cell in nbformat.reads(contents[f"contents/{c.id}.ipynb"].decode(),
+                                                                       as_version=4).cells
+                                 if cell.cell_type == "markdown") for c in (first, last)}
+    assert '<a href="../../book/sources.html" target="_blank">Sources</a>' in markdown[first.id]
+    assert '<a href="../../book/glossary.html" target="_blank">Glossary</a>' in markdown[first.id]
+    assert f"]({course.chapters[1].id}.ipynb)" in markdown[first.id]
+    assert '<a href="../../book/progress.html" target="_blank">My progress</a>' in markdown[last.id]
+    assert "](../" not in markdown[first.id] + markdown[last.id]
+    # Only the site's copy: the project's notebooks keep their links to the book's sources.
+    assert "[Sources](../book/sources.md)" in files[f"notebooks/{first.id}.ipynb"].decode()
+
+
+def test_lite_links_escape_the_text_and_keep_anchors_and_other_links():
+    rewritten = lite_links("[A <b> \\*note\\*](../book/glossary.md#term-x) and [web](https://example.org) "
+                           "and [ch](../notebooks/02-b.ipynb#quiz)", "../../")
+    assert rewritten == ('<a href="../../book/glossary.html#term-x" target="_blank">A &lt;b&gt; *note*</a> and '
+                         "[web](https://example.org) and [ch](02-b.ipynb#quiz)")
 
 
 def write_wheel(folder: Path, name: str, version: str, requires: list[str]) -> Path:
@@ -190,7 +237,7 @@ def test_a_failed_lite_build_leaves_the_previous_site_as_it_was(tmp_path, monkey
 
     def lite_fails(project_dir, files):
         raise LiteBuildFailed("npm was not found")
-    monkeypatch.setattr(lite_site, "build_lite", lite_fails)
+    monkeypatch.setattr(lite_site, "build_lite", lite_fails)  # build_html imports it when asked for lite
 
     with pytest.raises(LiteBuildFailed):
         pipeline.build_html(project, files, lite=True)

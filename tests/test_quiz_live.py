@@ -10,7 +10,7 @@ import pytest
 from patientcourse_runtime import chapter_quiz
 from patientcourse_runtime.store import ResultsFile
 from patientcourse_runtime.quiz import QuizWidget
-from patientcourse_runtime.quiz.inputs import AnswerField
+from patientcourse_runtime.quiz.inputs import NO_CHOICE, AnswerField
 from quiz_samples import CH1, CH2, CHAPTER1_QUESTIONS, COURSE_ID, sample_bundle
 
 MADE_OF, PAINFUL, PROVEN, ROLLING, STEPS, HOLD = range(6)
@@ -34,7 +34,7 @@ def test_is_a_real_widget_with_one_box_per_question(results_path):
     assert isinstance(quiz, w.VBox)
     assert [b.question.id for b in quiz.questions] == [q.id for q in CHAPTER1_QUESTIONS]
     assert isinstance(quiz.questions[MADE_OF].input.widget, AnswerField)
-    assert quiz.questions[MADE_OF].input.widget.value is None, "nothing is chosen for the learner"
+    assert quiz.questions[MADE_OF].input.widget.value == NO_CHOICE, "nothing is chosen for the learner"
 
 
 class PageEnd:
@@ -146,7 +146,7 @@ def test_try_again_clears_the_question_and_keeps_counting_attempts(results_path)
     box.check_button.click()
     assert box.retry_button.layout.display != "none"
     box.retry_button.click()
-    assert box.input.widget.value is None and box.feedback.value == ""
+    assert box.input.widget.value == NO_CHOICE and box.feedback.value == ""
     box.input.widget.value = False
     box.check_button.click()
     assert "<strong>Correct.</strong>" in box.feedback.value
@@ -176,7 +176,7 @@ def test_start_again_clears_the_questions_but_never_the_results_file(results_pat
     before = saved(results_path)
     ch1.reset_button.click()
     assert saved(results_path) == before, "every answer stays in the results file"
-    assert ch1.questions[MADE_OF].input.widget.value is None and ch1.questions[MADE_OF].feedback.value == ""
+    assert ch1.questions[MADE_OF].input.widget.value == NO_CHOICE and ch1.questions[MADE_OF].feedback.value == ""
     assert "Your results file keeps your earlier answers" in ch1.notice.value
     ch1.questions[MADE_OF].input.widget.value = "a"
     ch1.questions[MADE_OF].check_button.click()
@@ -232,7 +232,7 @@ def test_after_another_learners_file_is_refused_nothing_of_theirs_is_written_or_
     quiz.id_field.value = "s-12"
     assert "belongs to another learner" in quiz.notice.value and "left as it was" in quiz.notice.value
     assert "bob" not in quiz.notice.value.lower() and "s-99" not in quiz.notice.value
-    assert quiz.questions[MADE_OF].input.widget.value is None and quiz.questions[MADE_OF].feedback.value == ""
+    assert quiz.questions[MADE_OF].input.widget.value == NO_CHOICE and quiz.questions[MADE_OF].feedback.value == ""
     assert "Answered: 0 of 6 questions." in quiz.score_line.value
     quiz.questions[PROVEN].input.widget.value = False
     quiz.questions[PROVEN].check_button.click()
@@ -276,7 +276,7 @@ def test_an_answer_the_question_no_longer_accepts_shows_the_question_unanswered(
     ResultsFile(COURSE_ID, path=results_path).record(CH1, "fa-made-of", "z")
     ResultsFile(COURSE_ID, path=results_path).record(CH1, "fa-rolling", {"i0000000": "m0000000"})
     quiz = make_quiz(results_path)
-    assert quiz.questions[MADE_OF].input.widget.value is None
+    assert quiz.questions[MADE_OF].input.widget.value == NO_CHOICE
     assert quiz.questions[MADE_OF].feedback.value == ""
     assert quiz.questions[ROLLING].feedback.value == ""
     assert "Score: 0 of 6 points (first try: 0)." in quiz.score_line.value

@@ -2,7 +2,9 @@
 
 * The Pyodide core (the npm package ``pyodide``: the WebAssembly interpreter, its standard
   library and its lock file), by ``npm pack`` at a pinned version and integrity.
-* The Python wheels Pyodide installs (``wheels.txt``), by ``pip download --require-hashes``.
+* The Python wheels Pyodide installs (``wheels.txt``), by ``pip download --require-hashes``;
+  the same way, the wheels whose prebuilt JupyterLab extension the site installs
+  (``labextensions.txt``).
 * Pure-Python wheels built from pinned source releases (``sdists.txt``) for packages PyPI has
   no Pyodide wheel of.
 
@@ -31,6 +33,7 @@ from . import LiteBuildFailed
 
 HERE = Path(__file__).resolve().parent
 WHEEL_PINS = HERE / "wheels.txt"
+LABEXTENSION_PINS = HERE / "labextensions.txt"
 SDIST_PINS = HERE / "sdists.txt"
 # The version jupyterlite-pyodide-kernel 0.8.6 is made for (its PYODIDE_VERSION), and the
 # npm registry's integrity of that package.

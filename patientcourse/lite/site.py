@@ -26,12 +26,14 @@ from patientcourse_runtime.fileio import atomic_write
 from ..packaging import WheelBuildFailed, build_runtime_wheel, runtime_fingerprint
 from ..render.notebooks import NOTEBOOK_DIR
 from . import LiteBuildFailed
-from .fetch import (PYODIDE_CORE, WHEEL_PINS, build_pure_wheels, cache_dir, cache_scratch, fetch_pyodide_core,
-                    fetch_wheels, publish_into_cache, read_pins)
+from .fetch import (LABEXTENSION_PINS, PYODIDE_CORE, WHEEL_PINS, build_pure_wheels, cache_dir, cache_scratch,
+                    fetch_pyodide_core, fetch_wheels, publish_into_cache, read_pins)
+from .links import lite_links
 from .lock import build_lock
 
 LITE_DIR = "lite"  # under the published book: _build/html/lite
 LITE_URL = f"{LITE_DIR}/lab/index.html"  # JupyterLab, from the book's root
+BOOK_ROOT_FROM_LAB = "../" * LITE_URL.count("/")  # the book's root, from JupyterLab's page
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 KERNEL_EXTENSION_WHEEL = "jupyterlite_pyodide_kernel-"
 WIDGETS_EXTENSION_WHEEL = "jupyterlab_widgets-"
@@ -57,7 +59,10 @@ def build_lite(project_dir: Path, files: dict[str, bytes]) -> Path:
     core = fetch_pyodide_core(cache)
     wheels = fetch_wheels(cache) + build_pure_wheels(cache)
     kernel_extension = _one(wheels, KERNEL_EXTENSION_WHEEL)
-    lab_extensions = [_one(wheels, WIDGETS_EXTENSION_WHEEL), _one(wheels, ANYWIDGET_WHEEL)]
+    # The front ends the notebooks need, and jupyterlab-myst (labextensions.txt, not served to
+    # Pyodide) so the chapters' markdown reads as in the book.
+    lab_extensions = [_one(wheels, WIDGETS_EXTENSION_WHEEL), _one(wheels, ANYWIDGET_WHEEL),
+                      *fetch_wheels(cache, LABEXTENSION_PINS)]
     served = ([w for w in wheels if w != kernel_extension] + _kernel_wheels(kernel_extension, cache)
               + [runtime_wheel(cache)])
 
@@ -89,9 +94,10 @@ def lite_settings(files: dict[str, bytes]) -> dict:
 
 
 def lite_contents(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The learner's files: each chapter notebook (naming the Pyodide kernel), the runtime
-    bundle beside them and the figures the notebooks show (``figures/``), laid out as in
-    ``notebooks/`` at the top of the in-browser file browser. Nothing else (an allowlist)."""
+    """The learner's files: each chapter notebook (naming the Pyodide kernel, its links made to
+    work there: ``links.py``), the runtime bundle beside them and the figures the notebooks
+    show (``figures/``), laid out as in ``notebooks/`` at the top of the in-browser file
+    browser. Nothing else (an allowlist)."""
     contents = {}
     for rel, data in files.items():
         folder, _, name = rel.partition("/")
@@ -100,6 +106,9 @@ def lite_contents(files: dict[str, bytes]) -> dict[str, bytes]:
         if name.endswith(".ipynb") and "/" not in name:
             notebook = nbformat.reads(data.decode("utf-8"), as_version=4)
             notebook.metadata["kernelspec"] = dict(KERNELSPEC)
+            for cell in notebook.cells:
+                if cell.cell_type == "markdown":
+                    cell.source = lite_links(cell.source, BOOK_ROOT_FROM_LAB)
             data = (nbformat.writes(notebook) + "\n").encode("utf-8")
         elif name != "course.json" and not (name.startswith("figures/") and name.count("/") == 1
                                              and name.endswith(".svg")):

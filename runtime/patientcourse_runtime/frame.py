@@ -18,6 +18,11 @@ import ipywidgets as widgets
 
 STATIC = Path(__file__).resolve().parent / "static"
 KEYS_CLASS = "pc-keys"
+# ``layout.display`` of a part that comes and goes (Try again, Show the answer, the name
+# reminder). Shown is the empty string, which clears the hiding, and not None: Pyodide's
+# kernel (JupyterLite) turns None into JavaScript's undefined, which the update's JSON leaves
+# out, so a part once hidden was never shown again there.
+SHOWN, HIDDEN = "", "none"
 
 
 class LiveFrame(anywidget.AnyWidget):

@@ -1,9 +1,11 @@
 """The in-browser JupyterLab (``patientcourse build --lite``) as a learner meets it, offline.
 
 A learner opens chapter 1 of the built book, clicks "Open in the browser", and the chapter
-notebook opens in JupyterLab running in the page (Pyodide). They run every cell, answer one
-question right and one wrong, read the feedback, and download their results file, which
-``patientcourse grade`` scores. Every request that leaves 127.0.0.1 is refused (and fails the
+notebook opens in JupyterLab running in the page (Pyodide), its text drawn as in the book
+(jupyterlab-myst: boxes, glossary words, no markup showing). They run every cell, answer one
+question right and one wrong, read the feedback, ask to be shown the answer, clear it to try again, and download their results file, which
+``patientcourse grade`` scores. The chapter's links lead on: to the book's pages, in a new
+tab, and to the next chapter, in JupyterLab. Every request that leaves 127.0.0.1 is refused (and fails the
 test): the site must serve everything itself, Pyodide and every wheel included.
 
 The lite site is built once per session (``lite_book`` in tests/conftest.py); the downloads
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -22,6 +25,7 @@ from playwright.sync_api import expect
 from patientcourse_runtime.results import parse_results
 
 from journeys_support import ARTIFACTS, read_csv, run_patientcourse, save_screenshot
+from lite_support import KERNEL_READY, LITE_SETTINGS, expose_app, question_box, run_all_cells
 from support import COURSE_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -36,24 +40,14 @@ CELLS_RUN_S = 480
 # JupyterLite lists a folder by asking the site first, then the browser's storage: a folder
 # made in the browser (the results folder; "Untitled Folder" while it is being made) is a
 # 404 on the site by design. Any other error response fails the test.
+# MyST markup that shows as text when JupyterLab draws the chapters' markdown without
+# jupyterlab-myst: roles ({term}`fascia`), directive fences (:::{admonition}, ```{glossary})
+# and labels ((fascia-anatomy)=).
+RAW_MYST = re.compile(r"\{(term|admonition|glossary)\}|:::|```|^\([\w-]+\)=", re.MULTILINE)
+# What a markdown cell shows once rendered (whichever renderer draws it), not its hidden editor.
+RENDERED_MARKDOWN = (".jp-MarkdownCell .jp-InputArea > .lm-Widget"
+                     ":not(.jp-Toolbar):not(.jp-InputArea-prompt):not(.jp-InputArea-editor)")
 BROWSER_ONLY_FOLDER = re.compile(r"/lite/api/contents/(patientcourse-results|Untitled%20Folder)/all\.json$")
-# JupyterLab's readiness, asked of the app itself: the notebook's file is loaded, its session has
-# a kernel that is connected and idle, and that kernel has answered its kernel_info request
-# (JupyterLab asks as soon as it connects; the Pyodide kernel answers only once Python and
-# every preloaded package are loaded). ``exposeAppInBrowser`` (added to the site's settings by
-# the test, below) makes JupyterLite put the app on ``window.jupyterapp``, as JupyterLab does.
-KERNEL_READY = """() => {
-  const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-  const kernel = widget && widget.sessionContext && widget.sessionContext.session
-    && widget.sessionContext.session.kernel;
-  if (!kernel) return false;
-  if (!kernel.pcInfo) {
-    kernel.pcInfo = "asked";
-    kernel.info.then(() => { kernel.pcInfo = "answered"; });
-  }
-  return widget.context.isReady && kernel.connectionStatus === "connected" && kernel.status === "idle"
-    && kernel.pcInfo === "answered";
-}"""
 
 
 @pytest.fixture
@@ -70,14 +64,8 @@ def offline_context(chromium_browser):
             refused.append(route.request.url)
             route.abort()
 
-    def expose_app(route):
-        """The site's own settings, plus ``exposeAppInBrowser`` (see KERNEL_READY)."""
-        response = route.fetch()
-        settings = response.json()
-        settings["jupyter-config-data"]["exposeAppInBrowser"] = "true"
-        route.fulfill(response=response, json=settings)
     context.route("**/*", only_local)
-    context.route(re.compile(r"^http://127\.0\.0\.1:\d+/lite/jupyter-lite\.json$"), expose_app)
+    context.route(LITE_SETTINGS, expose_app)
     context.refused = refused
     yield context
     context.close()
@@ -97,15 +85,42 @@ class Deadline:
         return round(time.monotonic() - self.start, 1)
 
 
-def question_box(lab, prompt: str):
-    """The live quiz's box for one question (the innermost box holding its prompt and button)."""
-    return (lab.locator(".widget-vbox").filter(has_text=prompt)
-            .filter(has=lab.get_by_role("button", name="Check answer")).last)
+def chapter_text_reads_as_in_the_book(lab, chapter, notebook: Path) -> None:
+    """The chapter's MyST markdown is drawn, as in the book: its main message in its box, a
+    glossary word as a link to its definition in the chapter's word list, and no markup in
+    any of its markdown cells (those of ``notebook``, the file the site serves)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    rendered = lab.locator(RENDERED_MARKDOWN)
+    # JupyterLab attaches a long notebook's cells a few at a time: wait for all of them.
+    count = sum(c["cell_type"] == "markdown" for c in cells)
+    expect(rendered).to_have_count(count)
+    for i in range(count):  # each drawn (the renderer fills its widget after attaching it)
+        expect(rendered.nth(i)).not_to_be_empty()
+    texts = rendered.all_text_contents()
+    shown = [t for t in texts if RAW_MYST.search(t)]
+    assert not shown, f"MyST markup shown as text: {[RAW_MYST.search(t)[0] for t in shown]}"
+    main_message = lab.locator(".jp-MarkdownCell aside.pc-main-message")
+    expect(main_message).to_contain_text("Main message")
+    expect(main_message).to_contain_text(chapter.meta.main_message)
+    term = lab.locator(".jp-MarkdownCell").filter(has_text="Why fascia massage?").get_by_role(
+        "link", name="fascia", exact=True)
+    expect(term).to_have_attribute("href", "#term-fascia")
+    expect(lab.locator(".jp-MarkdownCell dt#term-fascia")).to_have_text("fascia")
 
 
-def run_all_cells(lab) -> None:
-    lab.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-    lab.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+def links_lead_to_the_book_and_the_next_chapter(lab, context, next_chapter) -> None:
+    """The chapter's link to the book's Sources page opens that page of the published book in
+    a new tab (the running notebook stays open); "Next chapter" opens the next notebook."""
+    text = lab.locator(RENDERED_MARKDOWN)
+    with context.expect_page() as opened:
+        text.get_by_role("link", name="Sources", exact=True).first.click()
+    book_page = opened.value
+    book_page.wait_for_load_state()
+    assert urlparse(book_page.url).path == "/book/sources.html"
+    expect(book_page.get_by_role("heading", name="Sources", level=1)).to_be_visible()
+    book_page.close()
+    text.get_by_role("link", name=re.compile(re.escape(next_chapter.meta.title))).click()
+    expect(lab.get_by_role("tab", name=re.compile(re.escape(f"{next_chapter.id}.ipynb")))).to_be_visible()
 
 
 def record_timings(timings: dict) -> None:
@@ -147,6 +162,7 @@ def test_learner_opens_chapter_one_in_the_browser_answers_and_hands_in_results(
     expect(lab.locator(".jp-NotebookPanel .jp-Notebook")).to_be_visible(timeout=deadline.left_ms())
     expect(lab.get_by_role("tab", name=re.compile(f"{chapter.id}.ipynb"))).to_be_visible()
     timings["click_to_notebook_shown"] = deadline.elapsed()
+    chapter_text_reads_as_in_the_book(lab, chapter, lite_book / "lite" / "files" / f"{chapter.id}.ipynb")
     lab.wait_for_function(KERNEL_READY, timeout=deadline.left_ms(), polling=500)
     timings["click_to_kernel_ready"] = deadline.elapsed()
     status = lab.locator("#jp-main-statusbar")
@@ -180,8 +196,20 @@ def test_learner_opens_chapter_one_in_the_browser_answers_and_hands_in_results(
     expect(wrong_box).not_to_contain_text(wrong_q.explanation)
 
     total = len(chapter.quiz.questions)
-    expect(lab.get_by_text(f"Score: 1 of {total} points (first try: 1). Answered: 2 of {total} questions.")
-           ).to_be_visible()
+    score_line = lab.get_by_text(f"Score: 1 of {total} points (first try: 1). Answered: 2 of {total} questions.")
+    expect(score_line).to_be_visible()
+    # "Show the answer" (offered after a wrong try) gives the right answer and why; no points.
+    show = wrong_box.get_by_role("button", name="Show the answer")
+    show.click()
+    feedback = wrong_box.locator(".pc-feedback")
+    expect(feedback).to_contain_text(re.compile(r"The right answer:\s*" + ("True" if wrong_q.answer else "False")))
+    expect(feedback).to_contain_text(wrong_q.explanation)
+    expect(show).to_be_hidden()
+    expect(score_line).to_be_visible()
+    # "Try again" clears the choice and the feedback, for a new try.
+    wrong_box.get_by_role("button", name="Try again").click()
+    expect(wrong_box.get_by_role("radio", name=wrong_label, exact=True)).not_to_be_checked()
+    expect(feedback).to_have_count(0)
     # Saved in the browser's storage: the results folder appears in JupyterLab's file browser.
     expect(lab.locator(".jp-DirListing-item", has_text="patientcourse-results")).to_be_visible()
 
@@ -205,6 +233,8 @@ def test_learner_opens_chapter_one_in_the_browser_answers_and_hands_in_results(
                       cwd=tmp_path)
     grades = read_csv(tmp_path / "grades" / "grades.csv")
     assert [(g["learner"], float(g[chapter.id])) for g in grades] == [("Ada Lovelace", 1.0)]
+
+    links_lead_to_the_book_and_the_next_chapter(lab, offline_context, course.chapters[1])
 
     assert not offline_context.refused, f"requests outside 127.0.0.1: {offline_context.refused}"
     assert not errors, f"errors in JupyterLab: {errors}"

@@ -11,6 +11,7 @@ import datetime as dt
 import ipywidgets as w
 
 from ..faces import fragment
+from ..frame import HIDDEN, SHOWN
 from ..results import describe_due, parse_due
 
 HEADER = "quiz_header.html.j2"
@@ -42,4 +43,4 @@ class QuizHeader:
 
     def update_reminder(self) -> None:
         named = self.name_field.value.strip() or self.id_field.value.strip()
-        self.reminder.layout.display = "none" if named else None
+        self.reminder.layout.display = HIDDEN if named else SHOWN

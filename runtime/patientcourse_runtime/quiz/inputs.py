@@ -22,6 +22,11 @@ from ..scoring import parse_number
 from .shown import ShownQuestion
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
+# The draft of a one-choice question with nothing chosen (single, truefalse). Not None:
+# Pyodide's kernel (JupyterLite) sends None as JavaScript's undefined, which the update's
+# JSON leaves out, so "Try again" left the old choice checked in the browser. The browser
+# may still send null (answer_field.js); both mean nothing is chosen.
+NO_CHOICE = ""
 
 
 class NotAnswered(ValueError):
@@ -77,7 +82,7 @@ class ChoiceInput(QuestionInput):
     """single, truefalse (radio buttons; truefalse answers are booleans) and multiple."""
 
     def __init__(self, q: ShownQuestion):
-        self.empty = [] if q.type == "multiple" else None
+        self.empty = [] if q.type == "multiple" else NO_CHOICE
         self.ids = [c.id for c in q.choices]
         super().__init__(q)
 
@@ -88,7 +93,7 @@ class ChoiceInput(QuestionInput):
             if not chosen:
                 raise NotAnswered("Choose at least one answer.")
             return chosen
-        if self.draft is None:
+        if self.draft is None or self.draft == NO_CHOICE:
             raise NotAnswered("Choose an answer.")
         return self.draft
 
@@ -100,11 +105,11 @@ class ChoiceInput(QuestionInput):
         elif self.question.type == "truefalse":
             if answer not in (True, False, None):
                 raise ValueError("not an answer to this question")
-            self.widget.value = answer
+            self.widget.value = NO_CHOICE if answer is None else answer
         else:
             if answer is not None and answer not in self.ids:
                 raise ValueError("not an answer to this question")
-            self.widget.value = answer
+            self.widget.value = NO_CHOICE if answer is None else answer
 
 
 class MatchingInput(QuestionInput):

@@ -22,7 +22,7 @@ from ..browser import DownloadResults
 from ..fileio import IN_BROWSER
 from ..bundle import chapter_data, load_bundle
 from ..faces import StaticFace, fragment
-from ..frame import framed
+from ..frame import HIDDEN, SHOWN, framed
 from ..results import SCHEMA, VERSION, parse_results
 from ..scoring import score
 from ..store import ResultsFile, ResultsFileError, is_anonymous, results_file, same_learner
@@ -49,8 +49,8 @@ class QuestionBox(w.VBox):
         self.input = make_input(q)
         self.check_button = w.Button(description="Check answer" if mode == "practice" else "Save answer",
                                      button_style="primary")
-        self.retry_button = w.Button(description="Try again", layout=w.Layout(display="none"))
-        self.show_button = w.Button(description="Show the answer", layout=w.Layout(display="none"))
+        self.retry_button = w.Button(description="Try again", layout=w.Layout(display=HIDDEN))
+        self.show_button = w.Button(description="Show the answer", layout=w.Layout(display=HIDDEN))
         self.feedback = w.HTML(value="")
         self.score: float | None = None
         self.shown: tuple | None = None  # (answer, attempts) of the feedback on view
@@ -68,7 +68,7 @@ class QuestionBox(w.VBox):
 
     def show(self, answer, attempts: int, revealed: bool = False) -> None:
         """Show the result for an answer (just given, or restored from the results file)."""
-        self.retry_button.layout.display = None
+        self.retry_button.layout.display = SHOWN
         self.shown = (answer, attempts)
         if self.mode == "assessment":
             self.feedback.value = fragment(LIVE, "saved", attempts)
@@ -76,8 +76,8 @@ class QuestionBox(w.VBox):
         said = after_answer(self.question, answer, attempts, revealed=revealed, sections=self.sections)
         self.score = said.score
         self.feedback.value = feedback_html(said)
-        self.retry_button.layout.display = "none" if said.correct else None
-        self.show_button.layout.display = "none" if said.revealed else None
+        self.retry_button.layout.display = HIDDEN if said.correct else SHOWN
+        self.show_button.layout.display = HIDDEN if said.revealed else SHOWN
 
     def reveal(self) -> None:
         if self.shown is not None:
@@ -97,7 +97,7 @@ class QuestionBox(w.VBox):
             return
         self.shown = None
         self.feedback.value = fragment(LIVE, "changed")
-        self.show_button.layout.display = "none"
+        self.show_button.layout.display = HIDDEN
 
     def retry(self) -> None:
         self._quiet = True
@@ -107,8 +107,8 @@ class QuestionBox(w.VBox):
             self._quiet = False
         self.shown = None
         self.feedback.value = ""
-        self.retry_button.layout.display = "none"
-        self.show_button.layout.display = "none"
+        self.retry_button.layout.display = HIDDEN
+        self.show_button.layout.display = HIDDEN
 
 
 class QuizWidget(StaticFace, w.VBox):

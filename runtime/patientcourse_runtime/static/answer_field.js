@@ -4,6 +4,7 @@
  * only makes ids unique, keeps the model's `value` (the answer being drafted) and the
  * controls in step (the learner's changes go to Python as messages, see `send`), and keeps keys typed here away from JupyterLab's notebook shortcuts.
  * Draft values: single -> "b" | null, truefalse -> true | false | null, multiple -> ["a"],
+ * (Python says "nothing chosen" with "" instead of null: see NO_CHOICE in quiz/inputs.py),
  * matching -> {item: match | ""}, ordering -> {step: "2" | ""}, numeric -> "1,5".
  */
 let views = 0;
@@ -25,7 +26,8 @@ function read(root, kind) {
 
 function write(root, kind, value) {
   if (kind === 'multiple' || kind === 'single' || kind === 'truefalse') {
-    const chosen = kind === 'multiple' ? (value || []).map(String) : value === null || value === undefined ? [] : [String(value)];
+    const none = value === null || value === undefined || value === '';
+    const chosen = kind === 'multiple' ? (value || []).map(String) : none ? [] : [String(value)];
     root.querySelectorAll('input').forEach((input) => { input.checked = chosen.includes(input.value); });
   } else if (kind === 'numeric') {
     const input = root.querySelector('input');
