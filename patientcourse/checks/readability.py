@@ -13,7 +13,6 @@ The quiz, the widgets and the front-matter boxes are scored the same way (``chec
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 from ..structure import Chapter

@@ -97,10 +97,10 @@ def _apply_overrides(findings: list[Finding], t: Thresholds) -> list[Finding]:
 
 
 # Every rule of a chapter, in the order its findings are listed; "text" is the readability limits.
+CHAPTER_FILE_RULES = CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + QUIZ_RULES
 GLOSSARY_RULES = [glossary_links, glossary_list, jargon]  # they also read the glossary
-SOURCE_RULES = [rule for rule in CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + QUIZ_RULES
-                if rule not in GLOSSARY_RULES]
-FINDINGS_ORDER = (["text"] + [rule.__name__ for rule in CHAPTER_RULES + COVERAGE_RULES + DRAFT_RULES + QUIZ_RULES]
+SOURCE_RULES = [rule for rule in CHAPTER_FILE_RULES if rule not in GLOSSARY_RULES]
+FINDINGS_ORDER = (["text"] + [rule.__name__ for rule in CHAPTER_FILE_RULES]
                   + [jargon.__name__, source_html_rules.__name__, widget_figures.__name__])
 
 
