@@ -19,6 +19,7 @@ import yaml
 
 from patientcourse_runtime.fileio import atomic_write
 from .execute import PACKAGE, files_digest
+from .files import sync_tree
 
 STATIC_DIR = PACKAGE / "static"
 
@@ -44,20 +45,7 @@ def stage_config(project_config: Path) -> bytes:
 def sync_stage(files: dict[str, bytes], stage: Path) -> list[str]:
     """Make ``stage`` hold exactly ``files``; unchanged files keep their mtime (Sphinx
     rebuilds only pages whose sources are newer than its cached doctrees). Returns what changed."""
-    changed = []
-    for rel, data in files.items():
-        target = stage / rel
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        atomic_write(target, data)
-        changed.append(rel)
-    wanted = {stage / rel for rel in files}
-    for folder in ("book", "notebooks"):
-        for path in (stage / folder).rglob("*") if (stage / folder).exists() else []:
-            if path.is_file() and path not in wanted:
-                path.unlink()
-                changed.append(path.relative_to(stage).as_posix())
-    return changed
+    return sync_tree(stage, files, owned=("book", "notebooks"))
 
 
 def jupyter_book_command() -> list[str]:

@@ -21,8 +21,7 @@ from pathlib import Path
 
 import nbformat
 
-from patientcourse_runtime.fileio import atomic_write
-
+from ..book.files import sync_tree
 from ..packaging import WheelBuildFailed, build_runtime_wheel, runtime_fingerprint
 from ..render.notebooks import NOTEBOOK_DIR
 from . import LiteBuildFailed
@@ -173,20 +172,6 @@ def _check_jupyterlite() -> None:
     if installed[0] != pinned:
         raise LiteBuildFailed(f"jupyterlite-pyodide-kernel {installed[0]} is installed but the site serves "
                               f"{pinned} (patientcourse/lite/wheels.txt); install requirements-lite.txt.")
-
-
-def sync_tree(root: Path, files: dict[str, bytes], owned: tuple[str, ...]) -> None:
-    """Make ``root`` hold ``files``, rewriting only what changed; other files under the
-    ``owned`` folders are removed (a chapter or wheel that is gone)."""
-    for rel, data in files.items():
-        target = root / rel
-        if not (target.is_file() and target.read_bytes() == data):
-            atomic_write(target, data)
-    wanted = {root / rel for rel in files}
-    for folder in owned:
-        for path in (root / folder).rglob("*") if (root / folder).is_dir() else []:
-            if path.is_file() and path not in wanted:
-                path.unlink()
 
 
 def _one(wheels: list[Path], prefix: str) -> Path:
